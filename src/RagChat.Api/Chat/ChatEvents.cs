@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+
+namespace RagChat.Api.Chat;
+
+/// <summary>One server-sent event of the chat stream; <see cref="Name"/> is the SSE event name.</summary>
+public abstract record ChatEvent
+{
+    public abstract string Name { get; }
+}
+
+/// <summary>First event: the query used and the chunks retrieved, numbered as the answer cites them.</summary>
+public sealed record RetrievalEvent(string Query, IReadOnlyList<SourceInfo> Chunks) : ChatEvent
+{
+    [JsonIgnore] public override string Name => "retrieval";
+}
+
+/// <summary>A piece of the answer text, in order.</summary>
+public sealed record DeltaEvent(string Text) : ChatEvent
+{
+    [JsonIgnore] public override string Name => "delta";
+}
+
+/// <summary>Sent the first time the answer cites a valid source.</summary>
+public sealed record CitationEvent(int N, string ChunkId, string DocumentId, string Title, string? Source, int? Page, string Quote) : ChatEvent
+{
+    [JsonIgnore] public override string Name => "citation";
+}
+
+public sealed record UsageEvent(int? PromptTokens, int? CompletionTokens, long RetrievalMs, long GenerationMs) : ChatEvent
+{
+    [JsonIgnore] public override string Name => "usage";
+}
+
+/// <summary>Last event of a successful answer.</summary>
+public sealed record DoneEvent(string Answer, IReadOnlyList<Citation> Citations, bool NoAnswer, string Generator, string? Reason) : ChatEvent
+{
+    [JsonIgnore] public override string Name => "done";
+}
+
+/// <summary>Last event when generation failed after the stream had started.</summary>
+public sealed record ErrorEvent(string Code, string Message, bool Retryable) : ChatEvent
+{
+    [JsonIgnore] public override string Name => "error";
+}

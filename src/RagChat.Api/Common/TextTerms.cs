@@ -1,0 +1,57 @@
+using System.Text;
+
+namespace RagChat.Api.Common;
+
+/// <summary>
+/// Terms for lexical matching in English and Korean. Korean particles attach to words ("문서를",
+/// "문서와"), so whole Hangul words rarely match; overlapping syllable bigrams do ("문서"). Other
+/// scripts use lower-cased words of two or more characters.
+/// </summary>
+public static class TextTerms
+{
+    public static HashSet<string> Extract(string text)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var word = new StringBuilder();
+        foreach (var ch in text.Normalize(NormalizationForm.FormC))
+        {
+            if (char.IsLetterOrDigit(ch)) { word.Append(char.ToLowerInvariant(ch)); continue; }
+            Flush(word, terms);
+        }
+        Flush(word, terms);
+        return terms;
+    }
+
+    /// <summary>The share of the query's terms that <paramref name="candidate"/> contains (0..1).</summary>
+    public static double Coverage(HashSet<string> query, HashSet<string> candidate) =>
+        query.Count == 0 ? 0 : (double)query.Count(candidate.Contains) / query.Count;
+
+    private static void Flush(StringBuilder word, HashSet<string> terms)
+    {
+        if (word.Length == 0) return;
+        var text = word.ToString();
+        word.Clear();
+        var start = 0;
+        // Split a mixed word ("RAG는") into its Hangul and non-Hangul runs.
+        for (var i = 1; i <= text.Length; i++)
+        {
+            if (i < text.Length && IsHangul(text[i]) == IsHangul(text[start])) continue;
+            AddRun(text[start..i], terms);
+            start = i;
+        }
+    }
+
+    private static void AddRun(string run, HashSet<string> terms)
+    {
+        if (!IsHangul(run[0]))
+        {
+            if (run.Length >= 2) terms.Add(run);
+            return;
+        }
+        if (run.Length == 1) { terms.Add(run); return; }
+        for (var i = 0; i + 1 < run.Length; i++) terms.Add(run.Substring(i, 2));
+    }
+
+    // Syllables, Jamo and compatibility Jamo.
+    private static bool IsHangul(char ch) => ch is (>= '\uAC00' and <= '\uD7A3') or (>= '\u1100' and <= '\u11FF') or (>= '\u3130' and <= '\u318F');
+}

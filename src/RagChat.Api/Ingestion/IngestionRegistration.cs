@@ -1,0 +1,19 @@
+using RagChat.Api.Ingestion.Chunking;
+using RagChat.Api.Ingestion.Reading;
+
+namespace RagChat.Api.Ingestion;
+
+public static class IngestionRegistration
+{
+    public static IServiceCollection AddIngestion(this IServiceCollection services)
+    {
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IDocumentReader, PlainTextReader>();
+        services.AddSingleton<IDocumentReader, MarkdownReader>();
+        services.AddSingleton<DocumentReaders>();
+        services.AddSingleton<TextChunker>();
+        services.AddSingleton<IngestionPipeline>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+namespace RagChat.Api.VectorStore;
+
+/// <summary>
+/// The chunk-store seam: where documents' chunks and vectors live. Implementations must replace a
+/// document atomically (readers see the old version or the new one, never a mix or half) and keep
+/// collections of different vector dimensions apart.
+/// </summary>
+public interface IChunkStore
+{
+    /// <summary>Stores <paramref name="document"/> with its chunks, replacing any earlier version of the same id in its collection.</summary>
+    Task UpsertDocumentAsync(StoredDocument document, IReadOnlyList<StoredChunk> chunks, CancellationToken cancellationToken);
+
+    /// <summary>The <paramref name="topK"/> chunks most similar to <paramref name="query"/> (cosine) with a score of at least <paramref name="minScore"/>, best first.</summary>
+    Task<IReadOnlyList<ChunkHit>> SearchAsync(string collection, ReadOnlyMemory<float> query, int topK, float minScore, ChunkFilter? filter, CancellationToken cancellationToken);
+
+    /// <summary>Removes a document and all its chunks; false when it did not exist.</summary>
+    Task<bool> DeleteDocumentAsync(string collection, string documentId, CancellationToken cancellationToken);
+
+    /// <summary>Documents of one collection (or of all when <paramref name="collection"/> is null), optionally with a tag.</summary>
+    Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string? collection, string? tag, CancellationToken cancellationToken);
+
+    /// <summary>A document with its chunks in order, or null.</summary>
+    Task<(StoredDocument Document, IReadOnlyList<StoredChunk> Chunks)?> GetDocumentAsync(string collection, string documentId, CancellationToken cancellationToken);
+
+    /// <summary>Throws <see cref="Common.DependencyUnavailableException"/> when the store cannot serve requests.</summary>
+    Task CheckReadyAsync(CancellationToken cancellationToken);
+}
