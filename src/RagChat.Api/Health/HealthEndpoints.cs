@@ -1,8 +1,13 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace RagChat.Api.Health;
+
+/// <summary>The state of one dependency.</summary>
+public sealed record HealthCheckEntry(string Name, string Status, string? Description);
+
+/// <summary>Overall state ("Healthy", "Degraded", "Unhealthy") and, for readiness, each check.</summary>
+public sealed record HealthResponse(string Status, IReadOnlyList<HealthCheckEntry> Checks);
 
 public static class HealthEndpoints
 {
@@ -17,22 +22,26 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
+        var group = app.MapGroup("/health").WithTags("Health");
+
         // Liveness runs no checks: the process answers, so it is alive; dependencies belong to readiness.
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJsonAsync })
-            .WithTags("Health").WithName("Live").WithSummary("Liveness: the process is up.");
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = WriteJsonAsync })
-            .WithTags("Health").WithName("Ready").WithSummary("Readiness: the store, the embedding model and the generator.");
+        group.MapGet("/live", () => TypedResults.Ok(new HealthResponse("Healthy", [])))
+            .WithName("Live").WithSummary("Liveness: the process is up.");
+
+        group.MapGet("/ready", ReadyAsync)
+            .WithName("Ready").WithSummary("Readiness: the chunk store, the embedding model and the generator (503 when one is down).")
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
+
         return app;
     }
 
-    private static Task WriteJsonAsync(HttpContext context, HealthReport report)
+    private static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> ReadyAsync(HealthCheckService health, CancellationToken cancellationToken)
     {
-        context.Response.ContentType = "application/json";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description }),
-        };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+        var report = await health.CheckHealthAsync(cancellationToken);
+        var body = new HealthResponse(report.Status.ToString(),
+            report.Entries.Select(e => new HealthCheckEntry(e.Key, e.Value.Status.ToString(), e.Value.Description)).ToList());
+        return report.Status == HealthStatus.Unhealthy
+            ? TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable)
+            : TypedResults.Ok(body);
     }
 }
