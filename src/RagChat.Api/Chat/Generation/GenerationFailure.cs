@@ -1,3 +1,4 @@
+using System.ClientModel;
 using System.Net;
 using Microsoft.SemanticKernel;
 using RagChat.Api.Common;
@@ -14,6 +15,9 @@ public sealed class GenerationFailedException(string message, int status, string
     public static RagChatException From(Exception exception) => exception switch
     {
         RagChatException own => own,
+        // The OpenAI SDK reports provider answers as ClientResultException (Status 0: no answer at all).
+        ClientResultException { Status: 0 } e => From(e.InnerException ?? new HttpRequestException(e.Message)),
+        ClientResultException { Status: var status } e => From(new HttpOperationException((HttpStatusCode)status, null, e.Message, e)),
         HttpOperationException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden } e =>
             new GenerationFailedException("The chat model refused the API key (check Llm:ApiKey).", 502, "llm_unauthorized", false, e),
         HttpOperationException { StatusCode: HttpStatusCode.TooManyRequests } e =>
