@@ -34,7 +34,7 @@ public sealed class PromptBuilder
             // as SK chat markup, so the sources need no HTML encoding (which would garble quotes and code).
             AllowDangerouslySetContent = true,
         };
-        _template = new KernelPromptTemplateFactory().Create(config);
+        _template = new KernelPromptTemplateFactory { AllowDangerouslySetContent = true }.Create(config);
     }
 
     public async Task<ChatHistory> BuildAsync(string question, IReadOnlyList<ChatTurn> history, IReadOnlyList<NumberedSource> sources, CancellationToken cancellationToken)
