@@ -16,6 +16,8 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Services(services)
     .Enrich.FromLogContext());
 builder.Services.AddProblemDetails();
+// Malformed bodies throw, so the one exception handler answers them like every other error (with a code).
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddRagChatSwagger();
 
@@ -27,9 +29,10 @@ builder.Services.AddRagChatHealthChecks();
 
 var app = builder.Build();
 
+// Request logging wraps the exception handler, so it logs the status the client really got.
+app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSerilogRequestLogging();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseRagChatSwagger();
 

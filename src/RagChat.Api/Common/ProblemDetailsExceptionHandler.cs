@@ -33,7 +33,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         if (exception is RagChatException { Retryable: true }) problem.Extensions["retryable"] = true;
 
         context.Response.StatusCode = problem.Status.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception }))
+            return true;
+        // The default writer declines when Accept excludes JSON (an SSE client sends text/event-stream);
+        // the client still deserves to know why.
+        await context.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", cancellationToken);
+        return true;
     }
 
     private static string CodeFor(Exception exception, int status) => exception switch

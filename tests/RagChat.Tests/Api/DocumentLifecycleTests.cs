@@ -142,9 +142,14 @@ public sealed class DocumentLifecycleTests(AppFixture app) : IClassFixture<AppFi
         var problem = await _client.PostJsonAsync("/api/chat", new { question = "" }, 400);
         Assert.True(problem.GetProperty("errors").TryGetProperty("question", out _));
 
-        using var stream = await _client.PostAsJsonAsync("/api/chat/stream", new { question = " " }, Ct);
+        // An SSE client asks for text/event-stream only; the error still arrives as ProblemDetails.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat/stream") { Content = JsonContent.Create(new { question = " " }) };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var stream = await _client.SendAsync(request, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, stream.StatusCode);
         Assert.Equal("application/problem+json", stream.Content.Headers.ContentType?.MediaType);
+        var streamProblem = await stream.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("validation_failed", streamProblem.GetProperty("code").GetString());
     }
 
     [Fact]
@@ -156,6 +161,18 @@ public sealed class DocumentLifecycleTests(AppFixture app) : IClassFixture<AppFi
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("bad_request", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task UploadWithoutAFileIs400ProblemDetails()
+    {
+        using var form = new MultipartFormDataContent { { new StringContent("x"), "id" } };
+
+        var response = await _client.PostAsync("/api/documents/upload", form, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("bad_request", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
     }
 
     [Fact]
