@@ -5,17 +5,10 @@
 # The base URL comes from RAGCHAT_URL (default http://localhost:5080).
 set -euo pipefail
 
-url="${RAGCHAT_URL:-http://localhost:5080}"
-url="${url%/}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 [[ $# -ge 1 && $# -le 2 ]] || { echo "usage: $0 \"QUESTION\" [COLLECTION]" >&2; exit 2; }
 
-if ! curl -sf -o /dev/null --max-time 5 "$url/health/live"; then
-  echo "$(basename "$0"): RagChat is not reachable at $url (start it with 'dotnet run --project src/RagChat.Api', or set RAGCHAT_URL)" >&2
-  exit 1
-fi
+require_service
 
-body=$(python3 -c 'import json, sys
-req = {"question": sys.argv[1]}
-if len(sys.argv) > 2: req["collection"] = sys.argv[2]
-print(json.dumps(req))' "$@")
+body=$(chat_body "$@")
 curl -sSN --fail-with-body -H 'Content-Type: application/json' -d "$body" "$url/api/chat/stream"

@@ -5,14 +5,10 @@
 # The base URL comes from RAGCHAT_URL (default http://localhost:5080).
 set -euo pipefail
 
-url="${RAGCHAT_URL:-http://localhost:5080}"
-url="${url%/}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 usage() { echo "usage: $0 FILE [ID] | $0 --text \"TEXT\" [ID]" >&2; exit 2; }
 
-if ! curl -sf -o /dev/null --max-time 5 "$url/health/live"; then
-  echo "$(basename "$0"): RagChat is not reachable at $url (start it with 'dotnet run --project src/RagChat.Api', or set RAGCHAT_URL)" >&2
-  exit 1
-fi
+require_service
 
 if [[ "${1:-}" == "--text" ]]; then
   [[ $# -ge 2 && $# -le 3 ]] || usage
