@@ -15,7 +15,9 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext());
-builder.Services.AddProblemDetails();
+// Errors the framework answers itself (wrong Content-Type, unknown route) get a code as well.
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+    context.ProblemDetails.Extensions.TryAdd("code", ProblemDetailsExceptionHandler.CodeForStatus(context.ProblemDetails.Status ?? 500)));
 // Malformed bodies throw, so the one exception handler answers them like every other error (with a code).
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

@@ -41,10 +41,18 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         return true;
     }
 
-    private static string CodeFor(Exception exception, int status) => exception switch
+    private static string CodeFor(Exception exception, int status) => exception is RagChatException e ? e.Code : CodeForStatus(status);
+
+    /// <summary>The stable code of a status whose cause has no code of its own (framework-made errors).</summary>
+    public static string CodeForStatus(int status) => status switch
     {
-        RagChatException e => e.Code,
-        _ => status switch { 400 => "bad_request", 413 => "payload_too_large", 415 => "unsupported_media_type", _ => "internal_error" },
+        400 => "bad_request",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        413 => "payload_too_large",
+        415 => "unsupported_media_type",
+        500 => "internal_error",
+        _ => $"http_{status}",
     };
 
     private static string DetailFor(BadHttpRequestException exception) => exception.StatusCode switch

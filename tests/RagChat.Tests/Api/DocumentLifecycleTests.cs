@@ -165,6 +165,17 @@ public sealed class DocumentLifecycleTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task AWrongContentTypeIs415WithACode()
+    {
+        using var content = new StringContent("just text", Encoding.UTF8, "text/plain");
+
+        var response = await _client.PostAsync("/api/documents", content, Ct);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("unsupported_media_type", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task UploadWithoutAFileIs400ProblemDetails()
     {
         using var form = new MultipartFormDataContent { { new StringContent("x"), "id" } };

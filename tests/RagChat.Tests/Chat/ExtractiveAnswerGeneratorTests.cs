@@ -40,6 +40,7 @@ public sealed class ExtractiveAnswerGeneratorTests(EmbeddingModelFixture model) 
             "RAG는 문서를 검색해 답을 만듭니다. RAG의 장점은 근거에 기반한 답변이라 신뢰도가 높다는 것입니다.");
 
         Assert.StartsWith("RAG의 장점은 근거에 기반한 답변이라 신뢰도가 높다는 것입니다. [2]", answer);
+        Assert.DoesNotContain("어텐션", answer); // same language, same topic, but shares no term with the question
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed partial class ExtractiveAnswerGenerator(IEmbeddingGenerator<string
 
     public string Name => "extractive";
 
-    private sealed record Candidate(int N, string Text, double Score);
+    private sealed record Candidate(int N, string Text, double Score, double Coverage);
 
     public async IAsyncEnumerable<AnswerPiece> GenerateAsync(AnswerContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -52,14 +52,17 @@ public sealed partial class ExtractiveAnswerGenerator(IEmbeddingGenerator<string
         var vectors = await embeddings.EmbedManyAsync(sentences.Select(s => s.Text).ToList(), cancellationToken);
         var questionTerms = TextTerms.Extract(context.Question);
         var ranked = sentences
-            .Select((s, i) => new Candidate(s.N, s.Text,
-                TensorPrimitives.Dot(context.QueryVector, vectors[i]) + LexicalWeight * TextTerms.Coverage(questionTerms, TextTerms.Extract(s.Text))))
+            .Select((s, i) => (s, Coverage: TextTerms.Coverage(questionTerms, TextTerms.Extract(s.Text)), Dense: TensorPrimitives.Dot(context.QueryVector, vectors[i])))
+            .Select(x => new Candidate(x.s.N, x.s.Text, x.Dense + LexicalWeight * x.Coverage, x.Coverage))
             .OrderByDescending(c => c.Score)
             .ToList();
 
         // Keep the runners-up only when they are nearly as good as the best: a short, focused answer.
+        // A runner-up that shares no term with the question is only "about the same topic" (the dense
+        // score of two sentences in one language is never far from the rest): leave it out.
         var floor = ranked[0].Score - RunnerUpMargin;
-        return ranked.Take(MaxSentences).Where(c => c.Score >= floor).ToList();
+        var needsTerms = ranked[0].Coverage > 0;
+        return ranked.Take(MaxSentences).Where((c, i) => i == 0 || (c.Score >= floor && (!needsTerms || c.Coverage > 0))).ToList();
     }
 
     /// <summary>Markdown list markers and emphasis read badly in a quote; keep the words.</summary>
