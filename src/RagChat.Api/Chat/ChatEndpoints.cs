@@ -15,25 +15,27 @@ public static class ChatEndpoints
             .WithSummary("Answer a question from the documents, with citations (JSON).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status502BadGateway)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status504GatewayTimeout);
 
         group.MapPost("/stream", StreamAsync)
             .WithName("ChatStream")
             .WithSummary("Answer a question as server-sent events: retrieval, delta…, citation…, usage, done (or error).")
             .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status504GatewayTimeout);
 
         return app;
     }
 
     private static async Task<Ok<ChatResponse>> ChatAsync(ChatRequest request, ChatService chat, CancellationToken cancellationToken)
     {
-        var prepared = await chat.PrepareAsync(request, cancellationToken);
-        var collector = new ChatResponseCollector(prepared);
+        var collector = new ChatResponseCollector();
         try
         {
-            await foreach (var chatEvent in chat.AnswerAsync(prepared, cancellationToken)) collector.Add(chatEvent);
+            await foreach (var chatEvent in await chat.BeginAsync(request, cancellationToken)) collector.Add(chatEvent);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -45,32 +47,11 @@ public static class ChatEndpoints
     private static async Task StreamAsync(ChatRequest request, ChatService chat, HttpContext context, ILogger<ChatService> logger)
     {
         var cancellationToken = context.RequestAborted;
-        // Validation and retrieval errors still become ProblemDetails: nothing has been written yet.
-        var prepared = await chat.PrepareAsync(request, cancellationToken);
-        var writer = SseWriter.Start(context);
-
-        await using var events = chat.AnswerAsync(prepared, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (true)
-        {
-            ChatEvent next;
-            try
-            {
-                if (!await events.MoveNextAsync()) break;
-                next = events.Current;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                logger.LogInformation("Client disconnected; generation cancelled");
-                return;
-            }
-            catch (Exception e)
-            {
-                var failure = GenerationFailedException.From(e);
-                logger.LogWarning(e, "Chat stream failed after it started: {Code}", failure.Code);
-                await writer.WriteAsync(new ErrorEvent(failure.Code, failure.Message, failure.Retryable), cancellationToken);
-                return;
-            }
-            await writer.WriteAsync(next, cancellationToken);
-        }
+        // Validation, retrieval and the model's first token come before any byte: their errors are ProblemDetails.
+        var events = await chat.BeginAsync(request, cancellationToken);
+        await using var writer = SseWriter.Start(context);
+        var json = SseWriter.JsonOptions(context);
+        await foreach (var chatEvent in events.EndWithErrorEventAsync(logger, cancellationToken))
+            await writer.WriteEventAsync(chatEvent, json, cancellationToken);
     }
 }

@@ -8,8 +8,11 @@ public abstract record ChatEvent
     public abstract string Name { get; }
 }
 
-/// <summary>First event: the query used and the chunks retrieved, numbered as the answer cites them.</summary>
-public sealed record RetrievalEvent(string Query, IReadOnlyList<SourceInfo> Chunks) : ChatEvent
+/// <summary>
+/// First event: the search query actually used (<paramref name="Rewritten"/> when it is not the user's own words)
+/// and the chunks offered to the generator, numbered as the answer cites them.
+/// </summary>
+public sealed record RetrievalEvent(string Query, bool Rewritten, IReadOnlyList<SourceInfo> Chunks) : ChatEvent
 {
     [JsonIgnore] public override string Name => "retrieval";
 }
@@ -26,13 +29,19 @@ public sealed record CitationEvent(int N, string ChunkId, string DocumentId, str
     [JsonIgnore] public override string Name => "citation";
 }
 
-public sealed record UsageEvent(int? PromptTokens, int? CompletionTokens, long RetrievalMs, long GenerationMs) : ChatEvent
+/// <summary>Token counts (from the provider, or estimated with the model's tokenizer) and timings.</summary>
+public sealed record UsageEvent(int? PromptTokens, int? CompletionTokens, long RetrievalMs, long GenerationMs, long? TimeToFirstTokenMs) : ChatEvent
 {
     [JsonIgnore] public override string Name => "usage";
 }
 
-/// <summary>Last event of a successful answer.</summary>
-public sealed record DoneEvent(string Answer, IReadOnlyList<Citation> Citations, bool NoAnswer, string Generator, string? Reason) : ChatEvent
+/// <summary>
+/// Last event of a successful answer: exactly the sources the answer cites; <paramref name="InvalidCitations"/>
+/// counts markers that pointed at no source; <paramref name="BestScores"/> are the top retrieval scores seen
+/// (shown with a no-answer).
+/// </summary>
+public sealed record DoneEvent(string Answer, IReadOnlyList<Citation> Citations, bool NoAnswer, string Generator, string? Reason,
+    int InvalidCitations, IReadOnlyList<float> BestScores) : ChatEvent
 {
     [JsonIgnore] public override string Name => "done";
 }

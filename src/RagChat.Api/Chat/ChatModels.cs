@@ -22,8 +22,8 @@ public sealed record SourceInfo(int N, string ChunkId, string DocumentId, string
 /// <summary>A source the answer cites, with a short quote from the chunk.</summary>
 public sealed record Citation(int N, string ChunkId, string DocumentId, string Title, string? Source, int? Page, string Quote, float Score);
 
-/// <summary>Timings and token counts (token counts are null when the generator does not report them).</summary>
-public sealed record ChatUsage(int? PromptTokens, int? CompletionTokens, long RetrievalMs, long GenerationMs);
+/// <summary>Token counts (null for the extractive generator, which uses no model tokens) and timings.</summary>
+public sealed record ChatUsage(int? PromptTokens, int? CompletionTokens, long RetrievalMs, long GenerationMs, long? TimeToFirstTokenMs);
 
 /// <summary>The complete answer.</summary>
 /// <param name="Answer">The answer text with [n] citation markers.</param>
@@ -31,8 +31,11 @@ public sealed record ChatUsage(int? PromptTokens, int? CompletionTokens, long Re
 /// <param name="NoAnswer">True when the sources did not hold the answer.</param>
 /// <param name="Generator">"extractive" or "llm:{model}".</param>
 /// <param name="Reason">Why there is no answer, when <paramref name="NoAnswer"/> is true.</param>
+/// <param name="InvalidCitations">Markers in the answer that pointed at no source (dropped).</param>
+/// <param name="BestScores">The top retrieval scores seen.</param>
 /// <param name="Query">The search query that retrieval used.</param>
-/// <param name="Sources">Everything retrieval offered, numbered.</param>
+/// <param name="Rewritten">True when the query was rewritten from the conversation.</param>
+/// <param name="Sources">Everything offered to the generator, numbered.</param>
 /// <param name="Usage">Timings and tokens.</param>
 public sealed record ChatResponse(
     string Answer,
@@ -40,6 +43,9 @@ public sealed record ChatResponse(
     bool NoAnswer,
     string Generator,
     string? Reason,
+    int InvalidCitations,
+    IReadOnlyList<float> BestScores,
     string Query,
+    bool Rewritten,
     IReadOnlyList<SourceInfo> Sources,
     ChatUsage Usage);

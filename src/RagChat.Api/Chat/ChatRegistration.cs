@@ -5,6 +5,7 @@ using Microsoft.SemanticKernel.Connectors.OpenAI;
 using RagChat.Api.Chat.Augmentation;
 using RagChat.Api.Chat.Generation;
 using RagChat.Api.Chat.Retrieval;
+using RagChat.Api.Chat.Streaming;
 
 namespace RagChat.Api.Chat;
 
@@ -17,9 +18,14 @@ public static class ChatRegistration
     {
         services.AddOptions<RetrievalOptions>().BindConfiguration(RetrievalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StreamingOptions>().BindConfiguration(StreamingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Retriever>();
         services.AddSingleton<ChatService>();
-        services.AddSingleton(new PromptBuilder());
+        services.AddSingleton<ChatTokenCounter>();
+        services.AddSingleton<PromptPacker>();
+        services.AddSingleton<GenerationStarter>();
+        services.AddSingleton(sp => new QueryRewriter(sp.GetService<IChatCompletionService>(), sp.GetRequiredService<ILogger<QueryRewriter>>()));
+        services.AddSingleton(sp => new PromptBuilder(sp.GetRequiredService<IOptions<LlmOptions>>().Value.PromptTemplateFile is { } file ? File.ReadAllText(file) : null));
 
         var provider = configuration.GetValue(LlmOptions.Section + ":Provider", LlmProvider.Extractive);
         if (provider == LlmProvider.Extractive)

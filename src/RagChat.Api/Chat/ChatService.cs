@@ -5,44 +5,68 @@ using RagChat.Api.Chat.Augmentation;
 using RagChat.Api.Chat.Citations;
 using RagChat.Api.Chat.Generation;
 using RagChat.Api.Chat.Retrieval;
-using RagChat.Api.Common;
 
 namespace RagChat.Api.Chat;
 
 /// <summary>
-/// question -> retrieve -> augment -> generate -> stream. <see cref="PrepareAsync"/> does everything
-/// that can fail with a clean HTTP error (validation, retrieval) before the first byte is sent;
-/// <see cref="AnswerAsync"/> then yields the events of the answer.
+/// question -> retrieve -> augment -> generate -> stream. <see cref="PrepareAsync"/> and
+/// <see cref="StartAsync"/> do everything that can fail with a clean HTTP error (validation, retrieval,
+/// the model's first token) before the first byte is sent; <see cref="AnswerAsync"/> then yields the
+/// events of the answer.
 /// </summary>
-public sealed class ChatService(Retriever retriever, IAnswerGenerator generator, ILogger<ChatService> logger)
+public sealed class ChatService(
+    QueryRewriter rewriter,
+    Retriever retriever,
+    PromptPacker packer,
+    ChatTokenCounter tokens,
+    IAnswerGenerator generator,
+    GenerationStarter starter,
+    ILogger<ChatService> logger)
 {
-    /// <summary>A validated request with its retrieved sources, ready to generate.</summary>
-    public sealed record PreparedChat(string Question, IReadOnlyList<ChatTurn> History, RetrievalResult Retrieval, IReadOnlyList<NumberedSource> Sources, float MinScore);
+    /// <summary>A validated request with its query, retrieval and packed prompt, ready to generate.</summary>
+    public sealed record PreparedChat(string Question, SearchQuery Query, RetrievalResult Retrieval, PackedPrompt Prompt, float MinScore);
 
     public async Task<PreparedChat> PrepareAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         var (question, history) = ChatRequestRules.Validate(request);
-        var retrieval = await retriever.RetrieveAsync(question, request.Collection, request.TopK, request.MinScore, request.Filter, cancellationToken);
-        return new PreparedChat(question, history, retrieval, NumberedSource.Number(retrieval.Hits), request.MinScore ?? retriever.Defaults.MinScore);
+        var query = await rewriter.RewriteAsync(question, history, cancellationToken);
+        var retrieval = await retriever.RetrieveAsync(query.Text, request.Collection, request.TopK, request.MinScore, request.Filter, cancellationToken);
+        var prompt = await packer.PackAsync(question, history, retrieval.Hits, cancellationToken);
+        logger.LogInformation("Prepared chat: {SourceCount} sources ({Duplicates} duplicates, {OverBudget} over budget dropped), ~{PromptTokens} prompt tokens",
+            prompt.Sources.Count, prompt.DroppedDuplicates, prompt.DroppedForBudget, prompt.EstimatedPromptTokens);
+        return new PreparedChat(question, query, retrieval, prompt, request.MinScore ?? retriever.Defaults.MinScore);
     }
 
-    public async IAsyncEnumerable<ChatEvent> AnswerAsync(PreparedChat chat, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Prepare, start, and return the answer's events: every failure up to the first token throws here.</summary>
+    public async Task<IAsyncEnumerable<ChatEvent>> BeginAsync(ChatRequest request, CancellationToken cancellationToken)
     {
-        yield return new RetrievalEvent(chat.Retrieval.Query, chat.Sources.Select(s => s.Info).ToList());
+        var prepared = await PrepareAsync(request, cancellationToken);
+        var started = await StartAsync(prepared, cancellationToken);
+        return AnswerAsync(prepared, started, cancellationToken);
+    }
 
-        if (chat.Sources.Count == 0)
+    /// <summary>Calls the generator and waits for its first piece (retrying transient failures); null when there is nothing to generate from.</summary>
+    public async Task<StartedGeneration?> StartAsync(PreparedChat chat, CancellationToken cancellationToken)
+    {
+        if (chat.Prompt.Sources.Count == 0) return null;
+        var context = new AnswerContext(chat.Question, chat.Prompt.History, chat.Prompt.Sources, chat.Retrieval.QueryVector);
+        return await starter.StartAsync(generator, context, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<ChatEvent> AnswerAsync(PreparedChat chat, StartedGeneration? started, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new RetrievalEvent(chat.Retrieval.Query, chat.Query.Rewritten, chat.Prompt.Sources.Select(s => s.Info).ToList());
+        if (started is null)
         {
             foreach (var e in NoAnswer(chat)) yield return e;
             yield break;
         }
 
-        var started = Stopwatch.GetTimestamp();
-        var tracker = new CitationTracker(chat.Sources.Select(s => new CitableSource(s.Info, Quote(s.Hit.Text))).ToList());
+        var tracker = new CitationTracker(chat.Prompt.Sources.Select(s => new CitableSource(s.Info, Quote(s.Hit.Text))).ToList());
         var answer = new StringBuilder();
         int? promptTokens = null, completionTokens = null;
-        var context = new AnswerContext(chat.Question, chat.History, chat.Sources, chat.Retrieval.QueryVector);
 
-        await foreach (var piece in generator.GenerateAsync(context, cancellationToken))
+        await foreach (var piece in started.Pieces(cancellationToken))
         {
             promptTokens = piece.PromptTokens ?? promptTokens;
             completionTokens = piece.CompletionTokens ?? completionTokens;
@@ -53,28 +77,34 @@ public sealed class ChatService(Retriever retriever, IAnswerGenerator generator,
         }
         foreach (var citation in tracker.Observe(answer.ToString(), final: true)) yield return ToEvent(citation);
 
-        var generationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var generationMs = started.ElapsedMs;
         var text = answer.ToString().Trim();
         var noAnswer = text.Length == 0 || NoAnswerPhrases.Declines(text);
         logger.LogInformation("Answered with {Generator} in {ElapsedMs} ms: {CitationCount} citations, {InvalidCitations} invalid, noAnswer {NoAnswer}",
             generator.Name, generationMs, tracker.Cited.Count, tracker.InvalidCount, noAnswer);
 
-        yield return new UsageEvent(promptTokens, completionTokens, chat.Retrieval.ElapsedMs, generationMs);
-        yield return new DoneEvent(text, tracker.Cited, noAnswer, generator.Name, noAnswer ? "The sources do not contain the answer." : null);
+        // Providers that do not report usage get an estimate from the model's own tokenizer.
+        var usesModel = generator is LlmAnswerGenerator;
+        yield return new UsageEvent(
+            usesModel ? promptTokens ?? chat.Prompt.EstimatedPromptTokens : null,
+            usesModel ? completionTokens ?? tokens.Count(text) : null,
+            chat.Retrieval.ElapsedMs, generationMs, started.TimeToFirstTokenMs);
+        yield return new DoneEvent(text, tracker.Cited, noAnswer, generator.Name, noAnswer ? "The sources do not contain the answer." : null,
+            tracker.InvalidCount, chat.Retrieval.BestScores);
     }
 
     private IEnumerable<ChatEvent> NoAnswer(PreparedChat chat)
     {
-        var best = chat.Retrieval.BestScore;
-        var reason = best is null
+        var best = chat.Retrieval.BestScores;
+        var reason = best.Count == 0
             ? "The collection holds no documents that match the request."
-            : $"No retrieved chunk scored at least minScore {chat.MinScore:0.###} (the best scored {best:0.###}).";
-        var text = ContainsHangul(chat.Question)
+            : $"No retrieved chunk scored at least minScore {chat.MinScore:0.###} (the best scored {best[0]:0.###}).";
+        var text = chat.Question.Any(ch => ch is >= '\uAC00' and <= '\uD7A3')
             ? "문서에서 이 질문에 대한 답을 찾지 못했습니다."
             : "I could not find the answer to this question in the documents.";
         yield return new DeltaEvent(text);
-        yield return new UsageEvent(null, null, chat.Retrieval.ElapsedMs, 0);
-        yield return new DoneEvent(text, [], true, generator.Name, reason);
+        yield return new UsageEvent(null, null, chat.Retrieval.ElapsedMs, 0, null);
+        yield return new DoneEvent(text, [], true, generator.Name, reason, 0, best);
     }
 
     private static CitationEvent ToEvent(Citation c) => new(c.N, c.ChunkId, c.DocumentId, c.Title, c.Source, c.Page, c.Quote);
@@ -87,6 +117,4 @@ public sealed class ChatService(Retriever retriever, IAnswerGenerator generator,
         var cut = flat.LastIndexOf(' ', 200);
         return flat[..(cut > 100 ? cut : 200)] + "…";
     }
-
-    private static bool ContainsHangul(string text) => text.Any(ch => ch is >= '\uAC00' and <= '\uD7A3');
 }

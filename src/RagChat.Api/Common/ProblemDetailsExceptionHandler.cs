@@ -31,6 +31,10 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         problem.Type = $"https://ragchat.dev/problems/{CodeFor(exception, problem.Status!.Value)}";
         problem.Extensions["code"] = CodeFor(exception, problem.Status.Value);
         if (exception is RagChatException { Retryable: true }) problem.Extensions["retryable"] = true;
+        if (exception is Chat.Generation.GenerationFailedException { RetryAfter: { } retryAfter })
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = "5";
 
         context.Response.StatusCode = problem.Status.Value;
         if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception }))

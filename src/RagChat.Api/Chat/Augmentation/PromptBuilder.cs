@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
+using RagChat.Api.VectorStore;
 
 namespace RagChat.Api.Chat.Augmentation;
 
@@ -37,10 +38,13 @@ public sealed class PromptBuilder
         _template = new KernelPromptTemplateFactory { AllowDangerouslySetContent = true }.Create(config);
     }
 
+    /// <summary>The system message for these sources.</summary>
+    public Task<string> RenderSystemAsync(IReadOnlyList<NumberedSource> sources, CancellationToken cancellationToken) =>
+        _template.RenderAsync(_kernel, new KernelArguments { ["sources"] = FormatSources(sources) }, cancellationToken);
+
     public async Task<ChatHistory> BuildAsync(string question, IReadOnlyList<ChatTurn> history, IReadOnlyList<NumberedSource> sources, CancellationToken cancellationToken)
     {
-        var system = await _template.RenderAsync(_kernel, new KernelArguments { ["sources"] = FormatSources(sources), ["question"] = question }, cancellationToken);
-        var chat = new ChatHistory(system);
+        var chat = new ChatHistory(await RenderSystemAsync(sources, cancellationToken));
         foreach (var turn in history)
         {
             if (string.IsNullOrWhiteSpace(turn.Content)) continue;
@@ -50,15 +54,14 @@ public sealed class PromptBuilder
         return chat;
     }
 
-    public static string FormatSources(IReadOnlyList<NumberedSource> sources)
+    public static string FormatSources(IReadOnlyList<NumberedSource> sources) =>
+        string.Join("\n\n", sources.Select(s => FormatSource(s.N, s.Hit)));
+
+    /// <summary>One source as the prompt shows it: "[n] Title, page p" and its text.</summary>
+    public static string FormatSource(int n, ChunkHit hit)
     {
-        var builder = new StringBuilder();
-        foreach (var source in sources)
-        {
-            builder.Append('[').Append(source.N).Append("] ").Append(source.Hit.Title);
-            if (source.Hit.Page is { } page) builder.Append(", page ").Append(page);
-            builder.Append('\n').Append(source.Hit.Text.Trim()).Append("\n\n");
-        }
-        return builder.ToString().TrimEnd();
+        var builder = new StringBuilder().Append('[').Append(n).Append("] ").Append(hit.Title);
+        if (hit.Page is { } page) builder.Append(", page ").Append(page);
+        return builder.Append('\n').Append(hit.Text.Trim()).ToString();
     }
 }

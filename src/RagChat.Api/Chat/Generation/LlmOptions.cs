@@ -32,8 +32,35 @@ public sealed class LlmOptions : IValidatableObject
     [Range(1, 3600)]
     public int TimeoutSeconds { get; set; } = 120;
 
+    /// <summary>The model's context window in tokens: system prompt, sources, history, question and answer must fit.</summary>
+    [Range(512, 2_000_000)]
+    public int ContextTokens { get; set; } = 8192;
+
+    /// <summary>Most tokens of earlier conversation turns kept in the prompt; older turns go first.</summary>
+    [Range(0, 1_000_000)]
+    public int HistoryTokens { get; set; } = 1500;
+
+    /// <summary>Token counting: <c>auto</c> (by model name, o200k_base when unknown), <c>o200k_base</c> or <c>cl100k_base</c>.</summary>
+    [RegularExpression("^(auto|o200k_base|cl100k_base)$")]
+    public string Tokenizer { get; set; } = "auto";
+
+    /// <summary>Retries of a failed model call before its first token (rate limits, 5xx, network); none after streaming began.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>First retry delay in milliseconds; it doubles with each retry (a provider's Retry-After wins when shorter than 10 s).</summary>
+    [Range(0, 60_000)]
+    public int RetryBaseDelayMs { get; set; } = 500;
+
+    /// <summary>A file holding a Semantic Kernel prompt template that replaces the built-in system prompt; it must use {{$sources}}.</summary>
+    public string? PromptTemplateFile { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (PromptTemplateFile is not null && !File.Exists(PromptTemplateFile))
+            yield return new ValidationResult($"Llm:PromptTemplateFile '{PromptTemplateFile}' does not exist.", [nameof(PromptTemplateFile)]);
+        if (MaxOutputTokens >= ContextTokens / 2)
+            yield return new ValidationResult("Llm:MaxOutputTokens must be less than half of Llm:ContextTokens, to leave room for the sources.", [nameof(MaxOutputTokens)]);
         if (Provider == LlmProvider.Extractive) yield break;
         if (string.IsNullOrWhiteSpace(Model))
             yield return new ValidationResult($"Llm:Model is required when Llm:Provider is {Provider}.", [nameof(Model)]);

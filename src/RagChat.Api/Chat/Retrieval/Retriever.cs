@@ -7,8 +7,8 @@ using RagChat.Api.VectorStore;
 
 namespace RagChat.Api.Chat.Retrieval;
 
-/// <summary>What retrieval found: the chunks over the threshold, the best score of all, and the query vector for later stages.</summary>
-public sealed record RetrievalResult(string Query, float[] QueryVector, IReadOnlyList<ChunkHit> Hits, float? BestScore, long ElapsedMs);
+/// <summary>What retrieval found: the chunks over the threshold, the best scores of all it saw, and the query vector for later stages.</summary>
+public sealed record RetrievalResult(string Query, float[] QueryVector, IReadOnlyList<ChunkHit> Hits, IReadOnlyList<float> BestScores, long ElapsedMs);
 
 /// <summary>question -> query embedding -> top-k chunks from the store.</summary>
 public sealed class Retriever(IEmbeddingGenerator<string, Embedding<float>> embeddings, IChunkStore store, IOptions<RetrievalOptions> options)
@@ -24,7 +24,7 @@ public sealed class Retriever(IEmbeddingGenerator<string, Embedding<float>> embe
             float.MinValue, filter?.ToChunkFilter(), cancellationToken);
         var threshold = minScore ?? options.Value.MinScore;
         var relevant = hits.Where(h => h.Score >= threshold).ToList();
-        return new RetrievalResult(query, vector, relevant, hits.Count > 0 ? hits[0].Score : null,
+        return new RetrievalResult(query, vector, relevant, hits.Take(3).Select(h => h.Score).ToList(),
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 }

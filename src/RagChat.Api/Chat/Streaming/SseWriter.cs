@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
@@ -6,25 +7,85 @@ using Microsoft.Extensions.Options;
 
 namespace RagChat.Api.Chat.Streaming;
 
-/// <summary>Writes named server-sent events with JSON data and flushes each one, so clients see it at once.</summary>
-public sealed class SseWriter(HttpResponse response, JsonSerializerOptions json)
+/// <summary>
+/// Writes server-sent events and flushes each one, so clients see it at once. During a gap longer
+/// than Streaming:KeepAliveSeconds it writes a ": keep-alive" comment, which SSE clients ignore but
+/// which keeps proxies and load balancers from closing an idle connection.
+/// </summary>
+public sealed class SseWriter : IAsyncDisposable
 {
-    public static SseWriter Start(HttpContext context)
+    private readonly HttpResponse _response;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CancellationTokenSource _stop;
+    private readonly Task _keepAlive;
+    private long _lastWrite = Stopwatch.GetTimestamp();
+
+    private SseWriter(HttpResponse response, TimeSpan keepAlive, CancellationToken aborted)
+    {
+        _response = response;
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        _keepAlive = KeepAliveAsync(keepAlive, _stop.Token);
+    }
+
+    public static SseWriter Start(HttpContext context, string contentType = "text/event-stream; charset=utf-8")
     {
         var response = context.Response;
-        response.ContentType = "text/event-stream; charset=utf-8";
+        response.ContentType = contentType;
         response.Headers.CacheControl = "no-cache";
         // Tell reverse proxies (nginx) not to buffer the stream.
         response.Headers["X-Accel-Buffering"] = "no";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        return new SseWriter(response, json);
+        var keepAlive = TimeSpan.FromSeconds(context.RequestServices.GetRequiredService<IOptions<StreamingOptions>>().Value.KeepAliveSeconds);
+        return new SseWriter(response, keepAlive, context.RequestAborted);
     }
 
-    public async Task WriteAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
+    public static JsonSerializerOptions JsonOptions(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+
+    /// <summary>A named event with JSON data.</summary>
+    public Task WriteEventAsync(ChatEvent chatEvent, JsonSerializerOptions json, CancellationToken cancellationToken) =>
+        WriteRawAsync($"event: {chatEvent.Name}\ndata: {JsonSerializer.Serialize(chatEvent, chatEvent.GetType(), json)}\n\n", cancellationToken);
+
+    /// <summary>An unnamed data line, as OpenAI's stream uses.</summary>
+    public Task WriteDataAsync(string data, CancellationToken cancellationToken) => WriteRawAsync($"data: {data}\n\n", cancellationToken);
+
+    private async Task WriteRawAsync(string text, CancellationToken cancellationToken)
     {
-        var data = JsonSerializer.Serialize(chatEvent, chatEvent.GetType(), json);
-        await response.WriteAsync($"event: {chatEvent.Name}\ndata: {data}\n\n", Encoding.UTF8, cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await _response.WriteAsync(text, Encoding.UTF8, cancellationToken);
+            await _response.Body.FlushAsync(cancellationToken);
+            Interlocked.Exchange(ref _lastWrite, Stopwatch.GetTimestamp());
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task KeepAliveAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var idle = Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastWrite));
+                if (idle >= interval) await WriteRawAsync(": keep-alive\n\n", cancellationToken);
+                else await Task.Delay(interval - idle, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            // The stream ended or the client left: nothing to keep alive.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _keepAlive;
+        _stop.Dispose();
+        _gate.Dispose();
     }
 }
