@@ -4,6 +4,7 @@ using RagChat.Api.Documents;
 using RagChat.Api.Embeddings;
 using RagChat.Api.Health;
 using RagChat.Api.Ingestion;
+using RagChat.Api.OpenAiApi;
 using RagChat.Api.Search;
 using RagChat.Api.VectorStore;
 using Serilog;
@@ -27,6 +28,7 @@ builder.Services.AddLocalEmbeddings();
 builder.Services.AddChunkStore(builder.Configuration);
 builder.Services.AddIngestion();
 builder.Services.AddChat(builder.Configuration);
+builder.Services.AddOptions<OpenAiApiOptions>().BindConfiguration(OpenAiApiOptions.Section);
 builder.Services.AddRagChatHealthChecks();
 
 var app = builder.Build();
@@ -42,6 +44,7 @@ app.MapIngestionEndpoints();
 app.MapDocumentEndpoints();
 app.MapSearchEndpoints();
 app.MapChatEndpoints();
+app.MapOpenAiEndpoints();
 app.MapHealthEndpoints();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 

@@ -37,6 +37,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             context.Response.Headers.RetryAfter = "5";
 
         context.Response.StatusCode = problem.Status.Value;
+        if (context.Request.Path.StartsWithSegments("/v1"))
+        {
+            // OpenAI clients understand OpenAI's error body, not ProblemDetails.
+            await context.Response.WriteAsJsonAsync(OpenAiApi.OpenAiErrors.From(problem), cancellationToken);
+            return true;
+        }
         if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception }))
             return true;
         // The default writer declines when Accept excludes JSON (an SSE client sends text/event-stream);

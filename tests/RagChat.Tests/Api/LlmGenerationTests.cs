@@ -8,23 +8,16 @@ namespace RagChat.Tests.Api;
 /// <summary>The LLM path through Semantic Kernel's OpenAI connector against a stub server on a real socket.</summary>
 public sealed class LlmGenerationTests : IAsyncLifetime
 {
-    private readonly TempDirectory _data = new();
+    private LlmTestApp _app = null!;
     private OpenAiStubServer _stub = null!;
-    private RagChatFactory _factory = null!;
     private HttpClient _client = null!;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _stub = await OpenAiStubServer.StartAsync();
-        _factory = new RagChatFactory(_data.Path, new Dictionary<string, string?>
-        {
-            ["Llm:Provider"] = "OpenAICompatible",
-            ["Llm:Endpoint"] = _stub.BaseUrl,
-            ["Llm:Model"] = "stub-model",
-            ["Llm:ApiKey"] = "test-key",
-        });
-        _client = _factory.CreateClient();
+        _app = await LlmTestApp.StartAsync();
+        _stub = _app.Stub;
+        _client = _app.Client;
         await _client.SeedMlflowCorpusAsync();
     }
 
@@ -105,11 +98,5 @@ public sealed class LlmGenerationTests : IAsyncLifetime
         Assert.Equal("llm_unauthorized", problem.GetProperty("code").GetString());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        await _stub.DisposeAsync();
-        _data.Dispose();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

@@ -16,13 +16,21 @@ namespace RagChat.Tests.Infrastructure;
 /// </summary>
 public sealed class OpenAiStubServer : IAsyncDisposable
 {
-    public enum Behaviour { Stream, FailMidStream, StallAfterFirstPiece, Unauthorized }
+    public enum Behaviour { Stream, FailMidStream, StallAfterFirstPiece, PauseAfterFirstPiece, Unauthorized, RateLimited, ServerError, StallBeforeHeaders }
 
     private readonly WebApplication _app;
 
     public Behaviour Mode { get; set; } = Behaviour.Stream;
     public IReadOnlyList<string> Pieces { get; set; } = ["MLflow ", "manages ", "the ML ", "lifecycle [", "1]."];
     public List<JsonElement> Requests { get; } = [];
+
+    /// <summary>How many requests fail (RateLimited, ServerError) before the stub answers normally; -1: all of them.</summary>
+    public int FailuresBeforeSuccess { get; set; } = -1;
+
+    /// <summary>The reply to a non-streaming request (the query rewriter's call).</summary>
+    public string CompletionReply { get; set; } = "rewritten query";
+
+    public int StreamingRequestCount => Requests.Count(r => r.TryGetProperty("stream", out var s) && s.GetBoolean());
     public TaskCompletionSource RequestAborted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public string BaseUrl { get; }
 
@@ -49,14 +57,37 @@ public sealed class OpenAiStubServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var request = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body);
-        lock (Requests) Requests.Add(request);
+        int count;
+        lock (Requests) { Requests.Add(request); count = Requests.Count; }
         var aborted = context.RequestAborted;
         aborted.Register(() => RequestAborted.TrySetResult());
+        var failing = FailuresBeforeSuccess < 0 || count <= FailuresBeforeSuccess;
 
-        if (Mode == Behaviour.Unauthorized)
+        switch (Mode)
         {
-            context.Response.StatusCode = 401;
-            await context.Response.WriteAsJsonAsync(new { error = new { message = "Incorrect API key provided.", type = "invalid_request_error", code = "invalid_api_key" } });
+            case Behaviour.Unauthorized:
+                await ErrorAsync(context, 401, "Incorrect API key provided.", "invalid_api_key");
+                return;
+            case Behaviour.RateLimited when failing:
+                context.Response.Headers.RetryAfter = "1";
+                await ErrorAsync(context, 429, "Rate limit reached.", "rate_limit_exceeded");
+                return;
+            case Behaviour.ServerError when failing:
+                await ErrorAsync(context, 500, "The server had an error.", "server_error");
+                return;
+            case Behaviour.StallBeforeHeaders:
+                await Task.Delay(TimeSpan.FromSeconds(30), aborted).ContinueWith(_ => { });
+                return;
+        }
+
+        if (!(request.TryGetProperty("stream", out var stream) && stream.GetBoolean()))
+        {
+            await context.Response.WriteAsJsonAsync(new
+            {
+                id = "chatcmpl-stub", @object = "chat.completion", created = 1_700_000_000, model = "stub-model",
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = CompletionReply }, finish_reason = "stop" } },
+                usage = new { prompt_tokens = 10, completion_tokens = 3, total_tokens = 13 },
+            });
             return;
         }
 
@@ -70,6 +101,7 @@ public sealed class OpenAiStubServer : IAsyncDisposable
                 context.Abort();
                 return;
             }
+            if (Mode == Behaviour.PauseAfterFirstPiece && i == 0) await Task.Delay(TimeSpan.FromSeconds(2.5), aborted);
             if (Mode == Behaviour.StallAfterFirstPiece)
             {
                 await Task.Delay(TimeSpan.FromSeconds(30), aborted).ContinueWith(_ => { });
@@ -78,6 +110,12 @@ public sealed class OpenAiStubServer : IAsyncDisposable
         }
         await WriteChunkAsync(context, new { }, "stop");
         await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    private static async Task ErrorAsync(HttpContext context, int status, string message, string code)
+    {
+        context.Response.StatusCode = status;
+        await context.Response.WriteAsJsonAsync(new { error = new { message, type = "invalid_request_error", code } });
     }
 
     private static async Task WriteChunkAsync(HttpContext context, object delta, string? finishReason)
