@@ -1,3 +1,4 @@
+using RagChat.Api.Attention;
 using RagChat.Api.Chat;
 using RagChat.Api.Common;
 using RagChat.Api.Documents;
@@ -25,6 +26,7 @@ builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddRagChatSwagger();
 
 builder.Services.AddLocalEmbeddings();
+builder.Services.AddAttention();
 builder.Services.AddChunkStore(builder.Configuration);
 builder.Services.AddIngestion();
 builder.Services.AddChat(builder.Configuration);
@@ -45,6 +47,7 @@ app.MapDocumentEndpoints();
 app.MapSearchEndpoints();
 app.MapChatEndpoints();
 app.MapOpenAiEndpoints();
+app.MapAttentionEndpoints();
 app.MapHealthEndpoints();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using RagChat.Api.Attention;
 using RagChat.Api.Chat.Retrieval;
 
 namespace RagChat.Api.Chat;
@@ -14,13 +16,15 @@ public sealed record ChatTurn(string? Role, string? Content);
 /// <param name="TopK">Chunks to retrieve (1-100); default Retrieval:TopK.</param>
 /// <param name="MinScore">Chunks scoring below this do not count as sources; default Retrieval:MinScore.</param>
 /// <param name="Filter">Tag and document filters.</param>
-public sealed record ChatRequest(string? Question, IReadOnlyList<ChatTurn>? Messages, string? Collection, int? TopK, float? MinScore, SearchFilter? Filter);
+/// <param name="Explain">When true, each citation carries <c>highlights</c>: the spans of the cited chunk the question attends to most.</param>
+public sealed record ChatRequest(string? Question, IReadOnlyList<ChatTurn>? Messages, string? Collection, int? TopK, float? MinScore, SearchFilter? Filter, bool? Explain = null);
 
 /// <summary>A retrieved chunk as offered to the generator, with the number it is cited by.</summary>
 public sealed record SourceInfo(int N, string ChunkId, string DocumentId, string Title, string? Source, int? Page, float Score);
 
-/// <summary>A source the answer cites, with a short quote from the chunk.</summary>
-public sealed record Citation(int N, string ChunkId, string DocumentId, string Title, string? Source, int? Page, string Quote, float Score);
+/// <summary>A source the answer cites, with a short quote from the chunk (and, with <c>explain</c>, the spans the question attends to).</summary>
+public sealed record Citation(int N, string ChunkId, string DocumentId, string Title, string? Source, int? Page, string Quote, float Score,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Highlight>? Highlights = null);
 
 /// <summary>Token counts (null for the extractive generator, which uses no model tokens) and timings.</summary>
 public sealed record ChatUsage(int? PromptTokens, int? CompletionTokens, long RetrievalMs, long GenerationMs, long? TimeToFirstTokenMs);

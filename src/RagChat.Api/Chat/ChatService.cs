@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Microsoft.Extensions.Options;
+using RagChat.Api.Attention;
 using RagChat.Api.Chat.Augmentation;
 using RagChat.Api.Chat.Citations;
 using RagChat.Api.Chat.Generation;
 using RagChat.Api.Chat.Retrieval;
+using RagChat.Api.Embeddings;
 
 namespace RagChat.Api.Chat;
 
@@ -19,22 +22,29 @@ public sealed class ChatService(
     Retriever retriever,
     PromptPacker packer,
     ChatTokenCounter tokens,
+    WordPieceTokenizer tokenizer,
     IAnswerGenerator generator,
     GenerationStarter starter,
+    CrossAttention attention,
+    IOptions<EmbeddingOptions> embeddingOptions,
     ILogger<ChatService> logger)
 {
     /// <summary>A validated request with its query, retrieval and packed prompt, ready to generate.</summary>
-    public sealed record PreparedChat(string Question, SearchQuery Query, RetrievalResult Retrieval, PackedPrompt Prompt, float MinScore);
+    public sealed record PreparedChat(string Question, SearchQuery Query, RetrievalResult Retrieval, PackedPrompt Prompt, float MinScore, bool Explain);
+
+    private const int HighlightsPerCitation = 3;
 
     public async Task<PreparedChat> PrepareAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         var (question, history) = ChatRequestRules.Validate(request);
+        // Highlights need the whole question inside the model's window; say so now, not mid-stream.
+        if (request.Explain == true) AttentionInput.Pieces(tokenizer, question, "question", embeddingOptions.Value.MaxTokens);
         var query = await rewriter.RewriteAsync(question, history, cancellationToken);
         var retrieval = await retriever.RetrieveAsync(query.Text, request.Collection, request.TopK, request.MinScore, request.Filter, cancellationToken);
         var prompt = await packer.PackAsync(question, history, retrieval.Hits, cancellationToken);
         logger.LogInformation("Prepared chat: {SourceCount} sources ({Duplicates} duplicates, {OverBudget} over budget dropped), ~{PromptTokens} prompt tokens",
             prompt.Sources.Count, prompt.DroppedDuplicates, prompt.DroppedForBudget, prompt.EstimatedPromptTokens);
-        return new PreparedChat(question, query, retrieval, prompt, request.MinScore ?? retriever.Defaults.MinScore);
+        return new PreparedChat(question, query, retrieval, prompt, request.MinScore ?? retriever.Defaults.MinScore, request.Explain == true);
     }
 
     /// <summary>Prepare, start, and return the answer's events: every failure up to the first token throws here.</summary>
@@ -62,7 +72,10 @@ public sealed class ChatService(
             yield break;
         }
 
-        var tracker = new CitationTracker(chat.Prompt.Sources.Select(s => new CitableSource(s.Info, Quote(s.Hit.Text))).ToList());
+        Func<int, IReadOnlyList<Highlight>>? explain = chat.Explain
+            ? n => attention.Highlights(chat.Question, chat.Prompt.Sources[n - 1].Hit.Text, HighlightsPerCitation, embeddingOptions.Value.MaxTokens)
+            : null;
+        var tracker = new CitationTracker(chat.Prompt.Sources.Select(s => new CitableSource(s.Info, Quote(s.Hit.Text))).ToList(), explain);
         var answer = new StringBuilder();
         int? promptTokens = null, completionTokens = null;
 
@@ -107,7 +120,7 @@ public sealed class ChatService(
         yield return new DoneEvent(text, [], true, generator.Name, reason, 0, best);
     }
 
-    private static CitationEvent ToEvent(Citation c) => new(c.N, c.ChunkId, c.DocumentId, c.Title, c.Source, c.Page, c.Quote);
+    private static CitationEvent ToEvent(Citation c) => new(c.N, c.ChunkId, c.DocumentId, c.Title, c.Source, c.Page, c.Quote, c.Highlights);
 
     /// <summary>The chunk's opening, cut at a word boundary near 200 characters.</summary>
     public static string Quote(string text)

@@ -51,20 +51,64 @@ public sealed class WordPieceTokenizer
     /// ("장" -> "ᄌ", "##ᅡ", "##ᆼ"); control characters removed; punctuation and CJK ideographs become
     /// words of their own. Without the Jamo every Korean word would be [UNK].
     /// </summary>
-    public static string Normalize(string text)
+    public static string Normalize(string text) => NormalizeWithMap(text, null);
+
+    /// <summary>
+    /// <see cref="Normalize(string)"/>, also recording for each character of the result the index of the
+    /// original character it came from, so word pieces can be mapped back to the caller's text.
+    /// Decomposing character by character equals NFD here: NFD's reordering only moves combining
+    /// marks, and those are dropped.
+    /// </summary>
+    private static string NormalizeWithMap(string text, List<int>? origin)
     {
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length + 16);
-        foreach (var ch in decomposed)
+        var builder = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(ch);
-            if (category == UnicodeCategory.NonSpacingMark || ch == '\0' || ch == '\uFFFD') continue;
-            if (char.IsWhiteSpace(ch)) builder.Append(' ');
-            else if (char.IsControl(ch) || category == UnicodeCategory.Format) continue;
-            else if (IsPunctuation(ch, category) || IsCjkIdeograph(ch)) builder.Append(' ').Append(ch).Append(' ');
-            else builder.Append(ch);
+            var width = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+            var decomposed = text.Substring(i, width).ToLowerInvariant().Normalize(NormalizationForm.FormD);
+            foreach (var ch in decomposed)
+            {
+                var category = CharUnicodeInfo.GetUnicodeCategory(ch);
+                if (category == UnicodeCategory.NonSpacingMark || ch == '\0' || ch == '\uFFFD') continue;
+                if (char.IsWhiteSpace(ch)) Append(' ');
+                else if (char.IsControl(ch) || category == UnicodeCategory.Format) continue;
+                else if (IsPunctuation(ch, category) || IsCjkIdeograph(ch)) { Append(' '); Append(ch); Append(' '); }
+                else Append(ch);
+            }
+            i += width - 1;
+
+            void Append(char c)
+            {
+                builder.Append(c);
+                origin?.Add(i);
+            }
         }
         return builder.ToString();
+    }
+
+    /// <summary>A word piece and the characters of the original text it came from.</summary>
+    public sealed record Piece(int Id, string Token, int Start, int Length);
+
+    /// <summary>Word pieces (no [CLS]/[SEP]) with their spans in <paramref name="text"/>; no truncation.</summary>
+    public IReadOnlyList<Piece> Pieces(string text)
+    {
+        var origin = new List<int>();
+        var normalized = NormalizeWithMap(text, origin);
+        var pieces = new List<Piece>();
+        foreach (var token in _tokenizer.EncodeToTokens(normalized, out _))
+        {
+            var (offset, length) = token.Offset.GetOffsetAndLength(normalized.Length);
+            if (length == 0 || offset >= origin.Count)
+            {
+                pieces.Add(new Piece(token.Id, token.Value, 0, 0));
+                continue;
+            }
+            var start = origin[offset];
+            var last = origin[Math.Min(offset + length, origin.Count) - 1];
+            var end = last + (char.IsHighSurrogate(text[last]) ? 2 : 1);
+            pieces.Add(new Piece(token.Id, token.Value, start, end - start));
+        }
+        return pieces;
     }
 
     // BERT counts every non-alphanumeric ASCII symbol ("$", "^", "`") as punctuation, as well as Unicode P*.

@@ -9,7 +9,9 @@ public sealed record CitableSource(SourceInfo Info, string Quote);
 /// Finds [n] markers (also [1, 2] and [1][2]) in an answer as it grows. Each valid source number is
 /// reported once, the first time it appears; numbers that point at no source are counted, never cited.
 /// </summary>
-public sealed partial class CitationTracker(IReadOnlyList<CitableSource> sources)
+/// <param name="sources">The numbered sources, [1] first.</param>
+/// <param name="explain">When given, computes a citation's highlights from its source number.</param>
+public sealed partial class CitationTracker(IReadOnlyList<CitableSource> sources, Func<int, IReadOnlyList<Attention.Highlight>>? explain = null)
 {
     private readonly List<Citation> _cited = [];
     private readonly HashSet<int> _invalid = [];
@@ -33,7 +35,8 @@ public sealed partial class CitationTracker(IReadOnlyList<CitableSource> sources
                 if (n < 1 || n > sources.Count) { _invalid.Add(n); continue; }
                 if (_cited.Any(c => c.N == n)) continue;
                 var source = sources[n - 1];
-                var citation = new Citation(n, source.Info.ChunkId, source.Info.DocumentId, source.Info.Title, source.Info.Source, source.Info.Page, source.Quote, source.Info.Score);
+                var citation = new Citation(n, source.Info.ChunkId, source.Info.DocumentId, source.Info.Title, source.Info.Source, source.Info.Page,
+                    source.Quote, source.Info.Score, explain?.Invoke(n));
                 _cited.Add(citation);
                 found.Add(citation);
             }
