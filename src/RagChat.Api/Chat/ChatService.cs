@@ -109,8 +109,8 @@ public sealed class ChatService(
     private IEnumerable<ChatEvent> NoAnswer(PreparedChat chat)
     {
         var best = chat.Retrieval.BestScores;
-        var reason = best.Count == 0
-            ? "The collection holds no documents that match the request."
+        var reason = best.Count == 0 ? "The collection holds no documents that match the request."
+            : chat.Retrieval.Hits.Count > 0 ? "The question and the conversation leave no room for sources within Llm:ContextTokens."
             : $"No retrieved chunk scored at least minScore {chat.MinScore:0.###} (the best scored {best[0]:0.###}).";
         var text = chat.Question.Any(ch => ch is >= '\uAC00' and <= '\uD7A3')
             ? "문서에서 이 질문에 대한 답을 찾지 못했습니다."

@@ -26,7 +26,8 @@ public static class OpenAiEndpoints
             .Produces<OpenAiChatCompletion>()
             .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
             .Produces<OpenAiError>(StatusCodes.Status400BadRequest)
-            .Produces<OpenAiError>(StatusCodes.Status401Unauthorized);
+            .Produces<OpenAiError>(StatusCodes.Status401Unauthorized)
+            .Produces<OpenAiError>(StatusCodes.Status404NotFound);
 
         group.MapGet("/models", ListModelsAsync)
             .WithName("OpenAiModels")
@@ -35,10 +36,15 @@ public static class OpenAiEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<OpenAiChatCompletion>, EmptyHttpResult>> CompleteAsync(
-        OpenAiChatRequest request, ChatService chat, HttpContext context, ILogger<ChatService> logger)
+    private static async Task<Results<Ok<OpenAiChatCompletion>, EmptyHttpResult, JsonHttpResult<OpenAiError>>> CompleteAsync(
+        OpenAiChatRequest request, ChatService chat, IChunkStore store, HttpContext context, ILogger<ChatService> logger)
     {
         var cancellationToken = context.RequestAborted;
+        // Chat UIs send their own model names (gpt-4o); answering "no documents" would hide the mistake.
+        if (!await IsKnownModelAsync(request.Model, store, cancellationToken))
+            return TypedResults.Json(new OpenAiError(new OpenAiErrorDetail(
+                $"The model '{request.Model}' does not exist: use \"ragchat\" or the name of a collection (GET /v1/models).", "invalid_request_error", "model_not_found")),
+                statusCode: StatusCodes.Status404NotFound);
         var chatRequest = ToChatRequest(request);
         var events = await chat.BeginAsync(chatRequest, cancellationToken);
         var id = "chatcmpl-" + Guid.NewGuid().ToString("N");
@@ -81,13 +87,18 @@ public static class OpenAiEndpoints
         return TypedResults.Ok(new OpenAiModelList("list", models));
     }
 
+    private static async Task<bool> IsKnownModelAsync(string? model, IChunkStore store, CancellationToken cancellationToken) =>
+        CollectionOf(model) is not { } collection
+        || IngestionRules.IsValidCollection(collection) && (await store.ListDocumentsAsync(collection, null, cancellationToken)).Count > 0;
+
+    private static string? CollectionOf(string? model) =>
+        string.IsNullOrWhiteSpace(model) || model == OpenAiApiOptions.DefaultModel ? null : model;
+
     private static ChatRequest ToChatRequest(OpenAiChatRequest request)
     {
-        var model = request.Model;
-        var collection = string.IsNullOrWhiteSpace(model) || model == OpenAiApiOptions.DefaultModel ? null : model;
+        var collection = CollectionOf(request.Model);
         new Validation()
             .Require(request.Messages is { Count: > 0 }, "messages", "'messages' must hold at least the user's question.")
-            .Require(collection is null || IngestionRules.IsValidCollection(collection), "model", "'model' must be \"ragchat\" or the name of a collection.")
             .ThrowIfInvalid();
         var turns = request.Messages!.Select(m => new ChatTurn(m.Role == "developer" ? "system" : m.Role, m.Text())).ToList();
         return new ChatRequest(null, turns, collection, null, null, null);

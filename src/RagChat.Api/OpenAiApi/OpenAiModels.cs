@@ -53,10 +53,13 @@ public sealed record RagChatExtension(
     [property: JsonPropertyName("noAnswer")] bool NoAnswer,
     [property: JsonPropertyName("reason")] string? Reason,
     [property: JsonPropertyName("invalidCitations")] int InvalidCitations,
+    [property: JsonPropertyName("bestScores")] IReadOnlyList<float> BestScores,
     [property: JsonPropertyName("query")] string Query,
+    [property: JsonPropertyName("rewritten")] bool Rewritten,
     [property: JsonPropertyName("generator")] string Generator)
 {
-    public static RagChatExtension From(ChatResponse r) => new(r.Citations, r.Sources, r.NoAnswer, r.Reason, r.InvalidCitations, r.Query, r.Generator);
+    public static RagChatExtension From(ChatResponse r) =>
+        new(r.Citations, r.Sources, r.NoAnswer, r.Reason, r.InvalidCitations, r.BestScores, r.Query, r.Rewritten, r.Generator);
 }
 
 public sealed record OpenAiChatCompletion(

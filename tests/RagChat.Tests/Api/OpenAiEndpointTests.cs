@@ -99,14 +99,30 @@ public sealed class OpenAiEndpointTests(AppFixture app) : IClassFixture<AppFixtu
         Assert.Contains(list.Value, m => m.Id == collection);
     }
 
-    [Fact]
-    public async Task AnInvalidRequestIsAnOpenAiErrorTheSdkUnderstands()
+    [Theory]
+    [InlineData("gpt-4o")]
+    [InlineData("gpt-4.1")]
+    public async Task AnUnknownModelIsA404TheSdkUnderstands(string model)
     {
         var error = await Assert.ThrowsAsync<ClientResultException>(() =>
-            Client("not a collection!").CompleteChatAsync([new UserChatMessage("What is MLflow?")], cancellationToken: Ct));
+            Client(model).CompleteChatAsync([new UserChatMessage("What is MLflow?")], cancellationToken: Ct));
 
-        Assert.Equal(400, error.Status);
-        Assert.Contains("model", error.Message);
+        Assert.Equal(404, error.Status);
+        Assert.Contains("model_not_found", error.Message);
+    }
+
+    [Fact]
+    public async Task AnEmptyConversationIsA400InOpenAisErrorShape()
+    {
+        using var http = app.CreateClient();
+
+        var response = await http.PostAsync("/v1/chat/completions",
+            new StringContent("{\"model\":\"ragchat\",\"messages\":[]}", Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(400, (int)response.StatusCode);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("error");
+        Assert.Equal("validation_failed", error.GetProperty("code").GetString());
+        Assert.Contains("messages", error.GetProperty("message").GetString());
     }
 
     [Fact]

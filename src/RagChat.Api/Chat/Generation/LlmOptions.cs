@@ -59,6 +59,8 @@ public sealed class LlmOptions : IValidatableObject
     {
         if (PromptTemplateFile is not null && !File.Exists(PromptTemplateFile))
             yield return new ValidationResult($"Llm:PromptTemplateFile '{PromptTemplateFile}' does not exist.", [nameof(PromptTemplateFile)]);
+        else if (PromptTemplateFile is not null && !File.ReadAllText(PromptTemplateFile).Contains("{{$sources}}", StringComparison.Ordinal))
+            yield return new ValidationResult($"Llm:PromptTemplateFile '{PromptTemplateFile}' must place the sources with {{{{$sources}}}}.", [nameof(PromptTemplateFile)]);
         if (MaxOutputTokens >= ContextTokens / 2)
             yield return new ValidationResult("Llm:MaxOutputTokens must be less than half of Llm:ContextTokens, to leave room for the sources.", [nameof(MaxOutputTokens)]);
         if (Provider == LlmProvider.Extractive) yield break;
