@@ -15,4 +15,34 @@ public sealed class VectorStoreOptions
     /// <summary>Folder of the embedded store; relative paths resolve against the working directory.</summary>
     [Required]
     public string DataPath { get; set; } = "./data";
+
+    /// <summary>The Qdrant server, used when <see cref="Provider"/> is <c>Qdrant</c>.</summary>
+    public QdrantOptions Qdrant { get; set; } = new();
+}
+
+/// <summary>Where Qdrant is and how patiently to talk to it (section <c>VectorStore:Qdrant</c>).</summary>
+public sealed class QdrantOptions
+{
+    /// <summary>gRPC endpoint (port 6334); https:// for TLS.</summary>
+    [Required]
+    public string Endpoint { get; set; } = "http://localhost:6334";
+
+    /// <summary>API key, when the server requires one; keep it in the environment (VectorStore__Qdrant__ApiKey).</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The Qdrant collection that holds every RagChat collection, told apart by the tenant key "collection".</summary>
+    [Required]
+    public string Collection { get; set; } = "ragchat";
+
+    /// <summary>Points per upsert call.</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 128;
+
+    /// <summary>Seconds before one gRPC call is abandoned.</summary>
+    [Range(1, 600)]
+    public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Retries of a call that failed with Unavailable or DeadlineExceeded, with doubling delays from 200 ms.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
 }

@@ -1,4 +1,5 @@
 using RagChat.Api.VectorStore.Embedded;
+using RagChat.Api.VectorStore.Qdrant;
 
 namespace RagChat.Api.VectorStore;
 
@@ -6,11 +7,12 @@ public static class VectorStoreRegistration
 {
     public static IServiceCollection AddChunkStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<VectorStoreOptions>().BindConfiguration(VectorStoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<VectorStoreOptions>().BindConfiguration(VectorStoreOptions.Section).ValidateDataAnnotations().ValidateOnStart()
+            .Validate(o => o.Provider != VectorStoreProvider.Qdrant || Uri.TryCreate(o.Qdrant.Endpoint, UriKind.Absolute, out _),
+                "VectorStore:Qdrant:Endpoint must be an absolute URL such as http://localhost:6334.");
         var provider = configuration.GetValue(VectorStoreOptions.Section + ":Provider", VectorStoreProvider.Embedded);
-        if (provider == VectorStoreProvider.Qdrant)
-            throw new InvalidOperationException("VectorStore:Provider = Qdrant is not available in this build yet; use Embedded (the default).");
-        services.AddSingleton<IChunkStore, EmbeddedChunkStore>();
+        if (provider == VectorStoreProvider.Qdrant) services.AddSingleton<IChunkStore, QdrantChunkStore>();
+        else services.AddSingleton<IChunkStore, EmbeddedChunkStore>();
         return services;
     }
 }

@@ -21,7 +21,8 @@ public sealed class VectorIndex
         lock (_writeLock)
         {
             var collection = _collections.GetValueOrDefault(document.Collection) ?? ImmutableDictionary<string, Entry>.Empty;
-            _collections = _collections.SetItem(document.Collection, collection.SetItem(document.Id, new Entry(document, chunks)));
+            var ordered = chunks.OrderBy(c => c.Index).ToList();
+            _collections = _collections.SetItem(document.Collection, collection.SetItem(document.Id, new Entry(document, ordered)));
         }
     }
 

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace RagChat.Tests.Infrastructure.QdrantEmulator;
+
+/// <summary>
+/// A Qdrant stand-in for tests: Qdrant's gRPC services over HTTP/2 (h2c) on a loopback port, so the
+/// real Qdrant.Client and our store code run unchanged. Holds data in memory and injects faults.
+/// A test double only; it is not part of the product.
+/// </summary>
+public sealed class QdrantEmulatorServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private QdrantEmulatorServer(WebApplication app, EmulatorState state, string endpoint)
+    {
+        _app = app;
+        State = state;
+        Endpoint = endpoint;
+    }
+
+    public EmulatorState State { get; }
+
+    /// <summary>http://127.0.0.1:PORT, for VectorStore:Qdrant:Endpoint.</summary>
+    public string Endpoint { get; }
+
+    public static async Task<QdrantEmulatorServer> StartAsync()
+    {
+        var state = new EmulatorState();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2));
+        builder.Logging.ClearProviders();
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton(state);
+        var app = builder.Build();
+        app.MapGrpcService<EmulatedCollections>();
+        app.MapGrpcService<EmulatedPoints>();
+        app.MapGrpcService<EmulatedHealth>();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new QdrantEmulatorServer(app, state, address.Replace("[::1]", "127.0.0.1"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using RagChat.Api.Common;
+using RagChat.Api.VectorStore;
+using RagChat.Tests.Infrastructure;
+using RagChat.Tests.Infrastructure.QdrantEmulator;
+
+namespace RagChat.Tests.VectorStore;
+
+/// <summary>The Qdrant store and the whole service against the emulator, including outages and slow answers.</summary>
+public sealed class QdrantFaultTests : IAsyncLifetime
+{
+    private QdrantEmulatorServer _emulator = null!;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _emulator = await QdrantEmulatorServer.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _emulator.DisposeAsync();
+
+    private static StoredDocument Doc(string id, string hash) => new(id, "c", id, null, [], hash, 1, DateTimeOffset.UtcNow);
+
+    private static StoredChunk Chunk(string id, int index, float x) => new(StoredChunk.IdFor(id, index), id, index, $"{id} {index}", null, [x, 1 - x, 0, 0]);
+
+    [Fact]
+    public async Task TransientOutagesAreRetried()
+    {
+        var store = QdrantStores.Create(_emulator.Endpoint, null, "ragchat");
+        _emulator.State.UnavailableCalls = 2;
+
+        await store.UpsertDocumentAsync(Doc("a", "h"), [Chunk("a", 0, 1)], Ct);
+
+        Assert.NotNull(await store.GetDocumentAsync("c", "a", Ct));
+    }
+
+    [Fact]
+    public async Task AnOutageThatLastsIsA503AndLeavesTheStoredVersionWhole()
+    {
+        var store = QdrantStores.Create(_emulator.Endpoint, null, "ragchat", maxRetries: 1);
+        await store.UpsertDocumentAsync(Doc("a", "old"), [Chunk("a", 0, 1), Chunk("a", 1, 0)], Ct);
+        _emulator.State.UnavailableCalls = -1;
+
+        var error = await Assert.ThrowsAsync<DependencyUnavailableException>(() =>
+            store.UpsertDocumentAsync(Doc("a", "new"), [Chunk("a", 0, 0.5f), Chunk("a", 1, 0.5f), Chunk("a", 2, 0.5f)], Ct));
+
+        Assert.True(error.Retryable);
+        _emulator.State.UnavailableCalls = 0;
+        var stored = await store.GetDocumentAsync("c", "a", Ct);
+        Assert.Equal("old", stored!.Value.Document.ContentHash);
+        Assert.Equal(2, stored.Value.Chunks.Count);
+    }
+
+    [Fact]
+    public async Task AWriteThatFailsHalfwayStaysInvisible()
+    {
+        var store = QdrantStores.Create(_emulator.Endpoint, null, "ragchat", maxRetries: 0);
+        await store.UpsertDocumentAsync(Doc("a", "old"), [Chunk("a", 0, 1)], Ct);
+        // Batches hold 2 points: the first batch of the new version lands, then Qdrant goes away.
+        _emulator.State.OutageAfterCalls = 1;
+
+        await Assert.ThrowsAsync<DependencyUnavailableException>(() =>
+            store.UpsertDocumentAsync(Doc("a", "new"), Enumerable.Range(0, 6).Select(i => Chunk("a", i, 0.2f)).ToList(), Ct));
+        _emulator.State.OutageAfterCalls = null;
+        _emulator.State.UnavailableCalls = 0;
+        Assert.Equal(3, _emulator.State.Collections["ragchat"].Points.Count); // the old point and the first new batch, still pending
+
+        var hits = await store.SearchAsync("c", new float[] { 1, 0, 0, 0 }, 10, -1, null, Ct);
+        Assert.Equal(["a 0"], hits.Select(h => h.Text));
+    }
+
+    [Fact]
+    public async Task ASlowQdrantHitsTheDeadline()
+    {
+        var store = QdrantStores.Create(_emulator.Endpoint, null, "ragchat", timeoutSeconds: 1, maxRetries: 0);
+        _emulator.State.Latency = TimeSpan.FromSeconds(3);
+
+        await Assert.ThrowsAsync<DependencyUnavailableException>(() => store.SearchAsync("c", new float[] { 1, 0, 0, 0 }, 5, -1, null, Ct));
+    }
+
+    [Fact]
+    public async Task TheServiceIngestsAndStreamsAnswersFromQdrant()
+    {
+        using var data = new TempDirectory();
+        await using var factory = new RagChatFactory(data.Path, Settings());
+        var client = factory.CreateClient();
+        await client.SeedMlflowCorpusAsync();
+
+        var events = await client.StreamAsync(new { question = "What is MLflow?" });
+
+        Assert.Equal("mlflow", events.Single(e => e.Name == "citation").Data.GetProperty("documentId").GetString());
+        Assert.Equal("done", events[^1].Name);
+        var listed = await client.GetFromJsonAsync<JsonElement>("/api/documents", Ct);
+        Assert.Equal(4, listed.GetArrayLength());
+        Assert.True(_emulator.State.Collections["ragchat"].Indexes.SetEquals(["collection", "document_id", "tags", "state", "version", "chunk_index"]));
+    }
+
+    [Fact]
+    public async Task AnUnreachableQdrantMakesTheServiceNotReadyAndWritesA503()
+    {
+        using var data = new TempDirectory();
+        await using var factory = new RagChatFactory(data.Path, Settings(maxRetries: "1"));
+        var client = factory.CreateClient();
+        _emulator.State.UnavailableCalls = -1;
+
+        var ready = await client.GetAsync("/health/ready", Ct);
+        var ingest = await client.PostAsJsonAsync("/api/documents", new { text = Fixtures.MlflowText }, Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("Qdrant", await ready.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ingest.StatusCode);
+        var problem = await ingest.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(problem.GetProperty("retryable").GetBoolean());
+        Assert.NotNull(ingest.Headers.RetryAfter);
+    }
+
+    private Dictionary<string, string?> Settings(string maxRetries = "3") => new()
+    {
+        ["VectorStore:Provider"] = "Qdrant",
+        ["VectorStore:Qdrant:Endpoint"] = _emulator.Endpoint,
+        ["VectorStore:Qdrant:MaxRetries"] = maxRetries,
+    };
+}
