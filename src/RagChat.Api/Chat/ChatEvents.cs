@@ -25,7 +25,8 @@ public sealed record DeltaEvent(string Text) : ChatEvent
 
 /// <summary>Sent the first time the answer cites a valid source.</summary>
 public sealed record CitationEvent(int N, string ChunkId, string DocumentId, string Title, string? Source, int? Page, string Quote,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Attention.Highlight>? Highlights = null) : ChatEvent
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Attention.Highlight>? Highlights = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Heading = null) : ChatEvent
 {
     [JsonIgnore] public override string Name => "citation";
 }

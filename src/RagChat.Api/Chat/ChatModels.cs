@@ -20,11 +20,13 @@ public sealed record ChatTurn(string? Role, string? Content);
 public sealed record ChatRequest(string? Question, IReadOnlyList<ChatTurn>? Messages, string? Collection, int? TopK, float? MinScore, SearchFilter? Filter, bool? Explain = null);
 
 /// <summary>A retrieved chunk as offered to the generator, with the number it is cited by.</summary>
-public sealed record SourceInfo(int N, string ChunkId, string DocumentId, string Title, string? Source, int? Page, float Score);
+public sealed record SourceInfo(int N, string ChunkId, string DocumentId, string Title, string? Source, int? Page, float Score,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Heading = null);
 
 /// <summary>A source the answer cites, with a short quote from the chunk (and, with <c>explain</c>, the spans the question attends to).</summary>
 public sealed record Citation(int N, string ChunkId, string DocumentId, string Title, string? Source, int? Page, string Quote, float Score,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Highlight>? Highlights = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Highlight>? Highlights = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Heading = null);
 
 /// <summary>Token counts (null for the extractive generator, which uses no model tokens) and timings.</summary>
 public sealed record ChatUsage(int? PromptTokens, int? CompletionTokens, long RetrievalMs, long GenerationMs, long? TimeToFirstTokenMs);

@@ -120,7 +120,7 @@ public sealed class ChatService(
         yield return new DoneEvent(text, [], true, generator.Name, reason, 0, best);
     }
 
-    private static CitationEvent ToEvent(Citation c) => new(c.N, c.ChunkId, c.DocumentId, c.Title, c.Source, c.Page, c.Quote, c.Highlights);
+    private static CitationEvent ToEvent(Citation c) => new(c.N, c.ChunkId, c.DocumentId, c.Title, c.Source, c.Page, c.Quote, c.Highlights, c.Heading);
 
     /// <summary>The chunk's opening, cut at a word boundary near 200 characters.</summary>
     public static string Quote(string text)

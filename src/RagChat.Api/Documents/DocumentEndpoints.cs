@@ -38,7 +38,7 @@ public static class DocumentEndpoints
     {
         var found = await store.GetDocumentAsync(collection ?? IngestionRules.DefaultCollection, id, cancellationToken)
             ?? throw NotFound(id, collection);
-        var chunks = found.Chunks.Select(c => new DocumentChunk(c.ChunkId, c.Index, c.Text, c.Page)).ToList();
+        var chunks = found.Chunks.Select(c => new DocumentChunk(c.ChunkId, c.Index, c.Text, c.Page, c.Heading)).ToList();
         return TypedResults.Ok(new DocumentDetails(DocumentSummary.From(found.Document), chunks));
     }
 

@@ -9,7 +9,8 @@ public sealed record DocumentSummary(string Id, string Collection, string Title,
 }
 
 /// <summary>One chunk of a document, as stored.</summary>
-public sealed record DocumentChunk(string ChunkId, int Index, string Text, int? Page);
+public sealed record DocumentChunk(string ChunkId, int Index, string Text, int? Page,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Heading = null);
 
 /// <summary>A document with its chunks in order.</summary>
 public sealed record DocumentDetails(DocumentSummary Document, IReadOnlyList<DocumentChunk> Chunks);

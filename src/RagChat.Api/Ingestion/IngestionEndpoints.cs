@@ -38,7 +38,7 @@ public static class IngestionEndpoints
         validation.ThrowIfInvalid();
 
         var result = await pipeline.IngestAsync(
-            new IngestionPipeline.Input(request.Id, request.Title, request.Text!, request.Source, request.Tags, request.Collection), cancellationToken);
+            IngestionPipeline.Input.FromText(request.Id, request.Title, request.Text!, request.Source, request.Tags, request.Collection), cancellationToken);
         return Answer(result);
     }
 
@@ -57,13 +57,20 @@ public static class IngestionEndpoints
         IngestionRules.ValidateCommon(validation, id, collection, tagList);
         validation.ThrowIfInvalid();
 
-        var reader = readers.For(file.FileName);
-        await using var content = file.OpenReadStream();
-        var read = await reader.ReadAsync(content, file.FileName, cancellationToken);
+        var content = await ReadAllAsync(file, cancellationToken);
+        var read = await readers.ReadAsync(content, file.FileName, cancellationToken);
         var result = await pipeline.IngestAsync(new IngestionPipeline.Input(
             id ?? IngestionRules.IdFromFileName(file.FileName), title ?? read.Title ?? Path.GetFileName(file.FileName),
-            read.Text, Path.GetFileName(file.FileName), tagList, collection), cancellationToken);
+            read.Sections, Path.GetFileName(file.FileName), tagList, collection), cancellationToken);
         return Answer(result);
+    }
+
+    private static async Task<byte[]> ReadAllAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream((int)file.Length);
+        await using var stream = file.OpenReadStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
     }
 
     private static Results<Created<IngestDocumentResponse>, Ok<IngestDocumentResponse>> Answer(IngestDocumentResponse result) =>

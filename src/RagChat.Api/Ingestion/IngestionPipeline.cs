@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using RagChat.Api.Common;
 using RagChat.Api.Embeddings;
 using RagChat.Api.Ingestion.Chunking;
+using RagChat.Api.Ingestion.Reading;
 using RagChat.Api.VectorStore;
 
 namespace RagChat.Api.Ingestion;
@@ -18,21 +19,26 @@ public sealed class IngestionPipeline(
     TimeProvider clock,
     ILogger<IngestionPipeline> logger)
 {
-    public sealed record Input(string? Id, string? Title, string Text, string? Source, IReadOnlyList<string>? Tags, string? Collection);
+    public sealed record Input(string? Id, string? Title, IReadOnlyList<DocumentSection> Sections, string? Source, IReadOnlyList<string>? Tags, string? Collection)
+    {
+        public static Input FromText(string? id, string? title, string text, string? source, IReadOnlyList<string>? tags, string? collection) =>
+            new(id, title, [new DocumentSection(text)], source, tags, collection);
+    }
 
     public async Task<IngestDocumentResponse> IngestAsync(Input input, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var text = IngestionRules.Normalize(input.Text);
+        var sections = input.Sections.Select(s => s with { Text = IngestionRules.Normalize(s.Text) }).Where(s => s.Text.Length > 0).ToList();
+        var text = string.Join("\n\n", sections.Select(s => s.Text));
         if (text.Length == 0) throw new UnprocessableContentException("The document contains no text.");
 
         var collection = input.Collection ?? IngestionRules.DefaultCollection;
         var hash = IngestionRules.Hash(text);
         var id = input.Id ?? "doc-" + hash[..16];
 
-        var chunks = chunker.Chunk(text);
+        var chunks = chunker.Chunk(sections);
         var vectors = await embeddings.EmbedManyAsync(chunks.Select(c => c.Text).ToList(), cancellationToken);
-        var stored = chunks.Select((c, i) => new StoredChunk(StoredChunk.IdFor(id, c.Index), id, c.Index, c.Text, c.Page, vectors[i])).ToList();
+        var stored = chunks.Select((c, i) => new StoredChunk(StoredChunk.IdFor(id, c.Index), id, c.Index, c.Text, c.Page, vectors[i], c.Heading)).ToList();
 
         var previous = await store.GetDocumentAsync(collection, id, cancellationToken);
         var tags = (input.Tags ?? []).Select(t => t.Trim()).Distinct().ToList();

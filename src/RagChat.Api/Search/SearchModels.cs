@@ -12,9 +12,10 @@ namespace RagChat.Api.Search;
 public sealed record SearchRequest(string? Query, int? TopK, float? MinScore, string? Collection, SearchFilter? Filter);
 
 /// <summary>A chunk found by search, with its cosine similarity to the query.</summary>
-public sealed record ChunkResult(string ChunkId, string DocumentId, int Index, string Title, string? Source, int? Page, string Text, IReadOnlyList<string> Tags, float Score)
+public sealed record ChunkResult(string ChunkId, string DocumentId, int Index, string Title, string? Source, int? Page, string Text, IReadOnlyList<string> Tags, float Score,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Heading = null)
 {
-    public static ChunkResult From(ChunkHit h) => new(h.ChunkId, h.DocumentId, h.Index, h.Title, h.Source, h.Page, h.Text, h.Tags, h.Score);
+    public static ChunkResult From(ChunkHit h) => new(h.ChunkId, h.DocumentId, h.Index, h.Title, h.Source, h.Page, h.Text, h.Tags, h.Score, h.Heading);
 }
 
 /// <summary>Ranked results, best first.</summary>

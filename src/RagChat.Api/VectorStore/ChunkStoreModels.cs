@@ -12,7 +12,7 @@ public sealed record StoredDocument(
     DateTimeOffset IngestedAt);
 
 /// <summary>One chunk of a document with its embedding. <see cref="ChunkId"/> is "{documentId}#{index}".</summary>
-public sealed record StoredChunk(string ChunkId, string DocumentId, int Index, string Text, int? Page, float[] Vector)
+public sealed record StoredChunk(string ChunkId, string DocumentId, int Index, string Text, int? Page, float[] Vector, string? Heading = null)
 {
     public static string IdFor(string documentId, int index) => $"{documentId}#{index}";
 }
@@ -40,4 +40,5 @@ public sealed record ChunkHit(
     int? Page,
     string Text,
     IReadOnlyList<string> Tags,
-    float Score);
+    float Score,
+    string? Heading = null);

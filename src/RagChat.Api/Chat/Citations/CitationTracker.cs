@@ -36,7 +36,7 @@ public sealed partial class CitationTracker(IReadOnlyList<CitableSource> sources
                 if (_cited.Any(c => c.N == n)) continue;
                 var source = sources[n - 1];
                 var citation = new Citation(n, source.Info.ChunkId, source.Info.DocumentId, source.Info.Title, source.Info.Source, source.Info.Page,
-                    source.Quote, source.Info.Score, explain?.Invoke(n));
+                    source.Quote, source.Info.Score, explain?.Invoke(n), source.Info.Heading);
                 _cited.Add(citation);
                 found.Add(citation);
             }

@@ -1,4 +1,9 @@
 namespace RagChat.Api.Ingestion.Chunking;
 
 /// <summary>A chunk as the chunker produced it, before embedding.</summary>
-public sealed record TextChunk(int Index, string Text, int TokenCount, int? Page = null);
+/// <param name="Index">Position in the document, from 0.</param>
+/// <param name="Text">The chunk's text.</param>
+/// <param name="TokenCount">Word pieces of the embedding model.</param>
+/// <param name="Page">The PDF page or slide it came from, when known.</param>
+/// <param name="Heading">The heading path of its section ("Setup > Docker"), when the format has headings.</param>
+public sealed record TextChunk(int Index, string Text, int TokenCount, int? Page = null, string? Heading = null);

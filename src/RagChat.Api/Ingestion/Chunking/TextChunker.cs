@@ -18,7 +18,16 @@ public sealed class TextChunker(WordPieceTokenizer tokenizer, IOptions<Ingestion
 
     private sealed record Piece(string Text, SegmentBreak Break, bool IsHeading, int Tokens);
 
-    public IReadOnlyList<TextChunk> Chunk(string text, int? page = null)
+    /// <summary>Chunks each section on its own, so a chunk never spans two pages or two headings; indexes run on across sections.</summary>
+    public IReadOnlyList<TextChunk> Chunk(IEnumerable<Reading.DocumentSection> sections)
+    {
+        var all = new List<TextChunk>();
+        foreach (var section in sections)
+            all.AddRange(Chunk(section.Text, section.Page, section.HeadingPath).Select(c => c with { Index = all.Count + c.Index }));
+        return all;
+    }
+
+    public IReadOnlyList<TextChunk> Chunk(string text, int? page = null, string? heading = null)
     {
         var chunks = new List<TextChunk>();
         var current = new List<Piece>();
@@ -28,7 +37,7 @@ public sealed class TextChunker(WordPieceTokenizer tokenizer, IOptions<Ingestion
         void Flush(bool keepOverlap)
         {
             if (current.Count == 0) return;
-            chunks.Add(new TextChunk(chunks.Count, Join(current), currentTokens, page));
+            chunks.Add(new TextChunk(chunks.Count, Join(current), currentTokens, page, heading));
             var carried = keepOverlap ? Tail(current) : [];
             current = carried;
             currentTokens = carried.Sum(p => p.Tokens);

@@ -11,6 +11,9 @@ public sealed class DocumentReaders(IEnumerable<IDocumentReader> readers)
 
     public IReadOnlyCollection<string> SupportedExtensions => _byExtension.Keys;
 
+    public Task<ReadDocument> ReadAsync(byte[] content, string fileName, CancellationToken cancellationToken) =>
+        For(fileName).ReadAsync(content, fileName, cancellationToken);
+
     public IDocumentReader For(string fileName)
     {
         var extension = Path.GetExtension(fileName);

@@ -1,14 +1,29 @@
 namespace RagChat.Api.Ingestion.Reading;
 
-/// <summary>Text and an optional title read out of a file.</summary>
-public sealed record ReadDocument(string Text, string? Title);
+/// <summary>
+/// A part of a document and where it sits: <paramref name="Page"/> is the PDF page or the slide number
+/// (1-based); <paramref name="HeadingPath"/> the headings above it ("Setup > Docker"), or a sheet name.
+/// </summary>
+public sealed record DocumentSection(string Text, int? Page = null, string? HeadingPath = null);
+
+/// <summary>What a reader got out of a file: its sections in reading order and, when the file says, a title.</summary>
+public sealed record ReadDocument(IReadOnlyList<DocumentSection> Sections, string? Title)
+{
+    public string FullText => string.Join("\n\n", Sections.Select(s => s.Text));
+}
 
 /// <summary>One reader per file format.</summary>
 public interface IDocumentReader
 {
+    /// <summary>The format's short name ("pdf", "docx", "txt"…), as content sniffing reports it.</summary>
+    string Format { get; }
+
     /// <summary>File extensions this reader accepts, lower case with the dot (".md").</summary>
     IReadOnlyCollection<string> Extensions { get; }
 
-    /// <summary>Reads the file; throws <see cref="Common.UnprocessableContentException"/> when the content is not what its name says.</summary>
-    Task<ReadDocument> ReadAsync(Stream content, string fileName, CancellationToken cancellationToken);
+    /// <summary>
+    /// Reads the file. Throws <see cref="Common.UnprocessableContentException"/> (422) when the content is broken,
+    /// encrypted or holds no text, and <see cref="Common.PayloadTooLargeException"/> (413) when it would unpack too large.
+    /// </summary>
+    Task<ReadDocument> ReadAsync(byte[] content, string fileName, CancellationToken cancellationToken);
 }

@@ -9,14 +9,15 @@ namespace RagChat.Api.Ingestion.Reading;
 /// </summary>
 public sealed partial class MarkdownReader : IDocumentReader
 {
+    public string Format => "md";
+
     public IReadOnlyCollection<string> Extensions { get; } = [".md", ".markdown"];
 
-    public async Task<ReadDocument> ReadAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    public Task<ReadDocument> ReadAsync(byte[] content, string fileName, CancellationToken cancellationToken)
     {
-        var text = await TextDecoder.DecodeAsync(content, fileName, cancellationToken);
-        text = FrontMatter().Replace(text, "", 1);
+        var text = FrontMatter().Replace(TextDecoder.Decode(content, fileName), "", 1);
         var title = FirstHeading().Match(text) is { Success: true } m ? m.Groups[1].Value.Trim() : null;
-        return new ReadDocument(text, title);
+        return Task.FromResult(new ReadDocument([new DocumentSection(text)], title));
     }
 
     [GeneratedRegex(@"\A\uFEFF?---\r?\n.*?\r?\n---\r?\n", RegexOptions.Singleline)]

@@ -2,8 +2,10 @@ namespace RagChat.Api.Ingestion.Reading;
 
 public sealed class PlainTextReader : IDocumentReader
 {
+    public string Format => "txt";
+
     public IReadOnlyCollection<string> Extensions { get; } = [".txt", ".text"];
 
-    public async Task<ReadDocument> ReadAsync(Stream content, string fileName, CancellationToken cancellationToken) =>
-        new(await TextDecoder.DecodeAsync(content, fileName, cancellationToken), null);
+    public Task<ReadDocument> ReadAsync(byte[] content, string fileName, CancellationToken cancellationToken) =>
+        Task.FromResult(new ReadDocument([new DocumentSection(TextDecoder.Decode(content, fileName))], null));
 }

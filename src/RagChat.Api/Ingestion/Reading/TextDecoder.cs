@@ -8,11 +8,9 @@ public static class TextDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static async Task<string> DecodeAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    public static string Decode(byte[] content, string fileName)
     {
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var bytes = content.AsSpan();
 
         var (encoding, bomLength) = bytes switch
         {

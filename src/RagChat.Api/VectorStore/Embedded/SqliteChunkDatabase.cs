@@ -33,6 +33,8 @@ public sealed class SqliteChunkDatabase
                 page INTEGER, vector BLOB NOT NULL,
                 PRIMARY KEY (collection, document_id, idx));
             """);
+        // Stores made before chunks had heading paths get the column added in place.
+        if (!HasColumn(connection, "chunks", "heading")) Execute(connection, "ALTER TABLE chunks ADD COLUMN heading TEXT");
     }
 
     public int? Dimensions(string collection)
@@ -59,8 +61,8 @@ public sealed class SqliteChunkDatabase
             ("$at", document.IngestedAt.ToString("O")));
 
         using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO chunks (collection, document_id, idx, text, page, vector) VALUES ($c, $d, $i, $t, $p, $v)";
-        var parameters = new[] { "$c", "$d", "$i", "$t", "$p", "$v" }.Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        insert.CommandText = "INSERT INTO chunks (collection, document_id, idx, text, page, vector, heading) VALUES ($c, $d, $i, $t, $p, $v, $h)";
+        var parameters = new[] { "$c", "$d", "$i", "$t", "$p", "$v", "$h" }.Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
         foreach (var chunk in chunks)
         {
             parameters[0].Value = document.Collection;
@@ -69,6 +71,7 @@ public sealed class SqliteChunkDatabase
             parameters[3].Value = chunk.Text;
             parameters[4].Value = (object?)chunk.Page ?? DBNull.Value;
             parameters[5].Value = MemoryMarshal.AsBytes(chunk.Vector.AsSpan()).ToArray();
+            parameters[6].Value = (object?)chunk.Heading ?? DBNull.Value;
             insert.ExecuteNonQuery();
         }
         transaction.Commit();
@@ -102,14 +105,14 @@ public sealed class SqliteChunkDatabase
         }
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT collection, document_id, idx, text, page, vector FROM chunks ORDER BY collection, document_id, idx";
+            command.CommandText = "SELECT collection, document_id, idx, text, page, vector, heading FROM chunks ORDER BY collection, document_id, idx";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 if (!documents.TryGetValue((reader.GetString(0), reader.GetString(1)), out var entry)) continue;
                 var vector = MemoryMarshal.Cast<byte, float>((byte[])reader.GetValue(5)).ToArray();
                 entry.Chunks.Add(new StoredChunk(StoredChunk.IdFor(entry.Document.Id, reader.GetInt32(2)), entry.Document.Id,
-                    reader.GetInt32(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt32(4), vector));
+                    reader.GetInt32(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt32(4), vector, reader.IsDBNull(6) ? null : reader.GetString(6)));
             }
         }
         return documents.Values;
@@ -128,6 +131,14 @@ public sealed class SqliteChunkDatabase
         // FULL: a committed document survives a power cut, not just a process crash.
         Execute(connection, "PRAGMA synchronous = FULL");
         return connection;
+    }
+
+    private static bool HasColumn(SqliteConnection connection, string table, string column)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $n";
+        command.Parameters.AddWithValue("$n", column);
+        return (long)command.ExecuteScalar()! > 0;
     }
 
     private static bool DeleteRows(SqliteConnection connection, string collection, string documentId)

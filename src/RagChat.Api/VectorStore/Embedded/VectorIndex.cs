@@ -63,7 +63,7 @@ public sealed class VectorIndex
         var hits = new List<ChunkHit>(best.Count);
         while (best.TryDequeue(out var item, out var score))
             hits.Add(new ChunkHit(item.Chunk.ChunkId, item.Document.Id, item.Chunk.Index, item.Document.Title, item.Document.Source,
-                item.Chunk.Page, item.Chunk.Text, item.Document.Tags, score));
+                item.Chunk.Page, item.Chunk.Text, item.Document.Tags, score, item.Chunk.Heading));
         hits.Reverse();
         return hits;
     }

@@ -14,6 +14,7 @@ public static class QdrantPayload
     public const string ChunkIndex = "chunk_index";
     public const string Text = "text";
     public const string Page = "page";
+    public const string Heading = "heading";
     public const string Title = "title";
     public const string Source = "source";
     public const string Tags = "tags";
@@ -37,6 +38,7 @@ public static class QdrantPayload
             [ChunkIndex] = chunk.Index,
             [Text] = chunk.Text,
             [Page] = chunk.Page is { } page ? page : new Value { NullValue = NullValue.NullValue },
+            [Heading] = chunk.Heading is { } heading ? heading : new Value { NullValue = NullValue.NullValue },
             [Title] = document.Title,
             [Source] = document.Source is { } source ? source : new Value { NullValue = NullValue.NullValue },
             [Tags] = new Value { ListValue = tags },
@@ -62,17 +64,20 @@ public static class QdrantPayload
     {
         var documentId = p[DocumentId].StringValue;
         var index = (int)p[ChunkIndex].IntegerValue;
-        return new StoredChunk(StoredChunk.IdFor(documentId, index), documentId, index, p[Text].StringValue, PageOf(p), vector);
+        return new StoredChunk(StoredChunk.IdFor(documentId, index), documentId, index, p[Text].StringValue, PageOf(p), vector, HeadingOf(p));
     }
 
     public static ChunkHit Hit(MapField<string, Value> p, float score)
     {
         var document = Document(p);
         var index = (int)p[ChunkIndex].IntegerValue;
-        return new ChunkHit(StoredChunk.IdFor(document.Id, index), document.Id, index, document.Title, document.Source, PageOf(p), p[Text].StringValue, document.Tags, score);
+        return new ChunkHit(StoredChunk.IdFor(document.Id, index), document.Id, index, document.Title, document.Source, PageOf(p), p[Text].StringValue, document.Tags, score, HeadingOf(p));
     }
 
     public static string VersionOf(MapField<string, Value> p) => p[Version].StringValue;
+
+    private static string? HeadingOf(MapField<string, Value> p) =>
+        p.TryGetValue(Heading, out var heading) && heading.KindCase == Value.KindOneofCase.StringValue ? heading.StringValue : null;
 
     private static int? PageOf(MapField<string, Value> p) =>
         p.TryGetValue(Page, out var page) && page.KindCase == Value.KindOneofCase.IntegerValue ? (int)page.IntegerValue : null;
