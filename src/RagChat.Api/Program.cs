@@ -5,6 +5,7 @@ using RagChat.Api.Documents;
 using RagChat.Api.Embeddings;
 using RagChat.Api.Health;
 using RagChat.Api.Ingestion;
+using RagChat.Api.Ingestion.Jobs;
 using RagChat.Api.OpenAiApi;
 using RagChat.Api.Search;
 using RagChat.Api.VectorStore;
@@ -43,6 +44,7 @@ app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseRagChatSwagger();
 
 app.MapIngestionEndpoints();
+app.MapJobEndpoints();
 app.MapDocumentEndpoints();
 app.MapSearchEndpoints();
 app.MapChatEndpoints();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using RagChat.Api.Common;
+using RagChat.Api.Ingestion.Jobs;
 using RagChat.Api.Ingestion.Reading;
 
 namespace RagChat.Api.Ingestion;
@@ -13,19 +14,21 @@ public static class IngestionEndpoints
 
         group.MapPost("/", IngestTextAsync)
             .WithName("IngestText")
-            .WithSummary("Ingest a text document (JSON); an existing id is replaced.")
+            .WithSummary("Ingest a text document (JSON); an existing id is replaced, identical content is a no-op (unchanged: true).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/upload", UploadAsync)
-            .WithName("UploadDocument")
-            .WithSummary("Ingest a file (multipart/form-data: file, id?, title?, tags?, collection?). Formats: .txt, .md.")
+            .WithName("UploadDocuments")
+            .WithSummary("Ingest one or more files (multipart: file(s), id?, title?, tags?, collection?): 202 with jobs, or the result with ?wait=true.")
             .DisableAntiforgery()
+            .Produces<UploadAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         return app;
     }
@@ -42,27 +45,52 @@ public static class IngestionEndpoints
         return Answer(result);
     }
 
-    private static async Task<Results<Created<IngestDocumentResponse>, Ok<IngestDocumentResponse>>> UploadAsync(
-        IFormFile file,
+    private static async Task<Results<Accepted<UploadAccepted>, Created<IngestDocumentResponse>, Ok<IngestDocumentResponse>, Ok<IReadOnlyList<IngestDocumentResponse>>>> UploadAsync(
+        IFormFileCollection files,
         [FromForm] string? id,
         [FromForm] string? title,
         [FromForm] string? tags,
         [FromForm] string? collection,
+        bool? wait,
         DocumentReaders readers,
-        IngestionPipeline pipeline,
+        IngestionJobs jobs,
+        IngestionWorkers workers,
         CancellationToken cancellationToken)
     {
-        var tagList = tags?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var validation = new Validation().Require(file.Length > 0, "file", "The file is empty.");
+        var tagList = IngestionRules.ParseTags(tags);
+        var validation = new Validation()
+            .Require(files.Count > 0, "file", "Attach at least one file (form field 'file').")
+            .Require(files.All(f => f.Length > 0), "file", $"These files are empty: {string.Join(", ", files.Where(f => f.Length == 0).Select(f => f.FileName))}.")
+            .Require(id is null || files.Count == 1, "id", "'id' names one document; leave it out when uploading several files (each file's name becomes its id).");
         IngestionRules.ValidateCommon(validation, id, collection, tagList);
         validation.ThrowIfInvalid();
+        // Known extensions, or none: the reader sniffs the content. Anything else is refused before it is queued.
+        var unknown = files.Select(f => Path.GetExtension(f.FileName)).Where(e => e.Length > 0 && !readers.SupportedExtensions.Contains(e, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (unknown.Count > 0)
+            throw new UnsupportedMediaTypeException($"Files of type {string.Join(", ", unknown.Distinct())} are not supported. Supported: {string.Join(", ", readers.SupportedExtensions.Order())}.");
 
-        var content = await ReadAllAsync(file, cancellationToken);
-        var read = await readers.ReadAsync(content, file.FileName, cancellationToken);
-        var result = await pipeline.IngestAsync(new IngestionPipeline.Input(
-            id ?? IngestionRules.IdFromFileName(file.FileName), title ?? read.Title ?? Path.GetFileName(file.FileName),
-            read.Sections, Path.GetFileName(file.FileName), tagList, collection), cancellationToken);
-        return Answer(result);
+        var works = new List<JobWork>();
+        foreach (var file in files)
+        {
+            var content = await ReadAllAsync(file, cancellationToken);
+            if (wait == true)
+                works.Add(new JobWork(new IngestionJob("sync", file.FileName, collection ?? IngestionRules.DefaultCollection, TimeProvider.System), content, file.FileName, id, title, tagList, collection));
+            else
+                works.Add(new JobWork(jobs.Enqueue(content, file.FileName, id, title, tagList, collection), content, file.FileName, id, title, tagList, collection));
+        }
+
+        if (wait != true)
+        {
+            var accepted = new UploadAccepted(works.Select(w => new AcceptedJob(w.Job.Id, w.FileName, $"/api/jobs/{w.Job.Id}")).ToList());
+            return TypedResults.Accepted(accepted.Jobs[0].Status, accepted);
+        }
+
+        // ?wait=true: ingest here, one file after another; the first failure answers the request.
+        var results = new List<IngestDocumentResponse>();
+        foreach (var work in works) results.Add(await workers.RunAsync(work, cancellationToken));
+        if (results.Count > 1) return TypedResults.Ok<IReadOnlyList<IngestDocumentResponse>>(results);
+        var single = results[0];
+        return single.Replaced || single.Unchanged ? TypedResults.Ok(single) : TypedResults.Created(Location(single), single);
     }
 
     private static async Task<byte[]> ReadAllAsync(IFormFile file, CancellationToken cancellationToken)
@@ -73,8 +101,16 @@ public static class IngestionEndpoints
         return buffer.ToArray();
     }
 
-    private static Results<Created<IngestDocumentResponse>, Ok<IngestDocumentResponse>> Answer(IngestDocumentResponse result) =>
-        result.Replaced
+    public static Results<Created<IngestDocumentResponse>, Ok<IngestDocumentResponse>> Answer(IngestDocumentResponse result) =>
+        result.Replaced || result.Unchanged
             ? TypedResults.Ok(result)
-            : TypedResults.Created($"/api/documents/{Uri.EscapeDataString(result.DocumentId)}?collection={result.Collection}", result);
+            : TypedResults.Created(Location(result), result);
+
+    private static string Location(IngestDocumentResponse result) =>
+        $"/api/documents/{Uri.EscapeDataString(result.DocumentId)}?collection={result.Collection}";
 }
+
+/// <summary>The jobs an upload started; follow each at its status URL.</summary>
+public sealed record UploadAccepted(IReadOnlyList<AcceptedJob> Jobs);
+
+public sealed record AcceptedJob(string JobId, string FileName, string Status);

@@ -15,4 +15,6 @@ public sealed record IngestDocumentRequest(string? Id, string? Title, string? Te
 /// <param name="ChunkCount">Chunks written.</param>
 /// <param name="ContentHash">SHA-256 (hex) of the normalised text.</param>
 /// <param name="Replaced">True when an earlier version with this id was replaced.</param>
-public sealed record IngestDocumentResponse(string DocumentId, string Collection, int ChunkCount, string ContentHash, bool Replaced);
+/// <param name="Unchanged">True when the same content was already stored: nothing was written.</param>
+/// <param name="EmbeddedChunks">Chunks embedded for this request; the others came from the embedding cache.</param>
+public sealed record IngestDocumentResponse(string DocumentId, string Collection, int ChunkCount, string ContentHash, bool Replaced, bool Unchanged = false, int EmbeddedChunks = 0);

@@ -19,6 +19,18 @@ public sealed class IngestionOptions : IValidatableObject
     [Range(1024, long.MaxValue)]
     public long MaxRequestBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>Background workers that ingest uploaded files.</summary>
+    [Range(1, 64)]
+    public int Workers { get; set; } = 2;
+
+    /// <summary>Jobs that may wait in the queue; beyond it uploads get a retryable 503.</summary>
+    [Range(1, 100_000)]
+    public int QueueCapacity { get; set; } = 100;
+
+    /// <summary>Finished jobs whose status stays available at /api/jobs/{id}.</summary>
+    [Range(10, 1_000_000)]
+    public int JobsKept { get; set; } = 1000;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (OverlapTokens >= ChunkTokens)

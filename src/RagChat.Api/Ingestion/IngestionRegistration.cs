@@ -1,4 +1,5 @@
 using RagChat.Api.Ingestion.Chunking;
+using RagChat.Api.Ingestion.Jobs;
 using RagChat.Api.Ingestion.Reading;
 
 namespace RagChat.Api.Ingestion;
@@ -13,6 +14,10 @@ public static class IngestionRegistration
         services.AddSingleton<DocumentReaders>();
         services.AddSingleton<TextChunker>();
         services.AddSingleton<IngestionPipeline>();
+        services.AddSingleton<EmbeddingCache>();
+        services.AddSingleton<IngestionJobs>();
+        services.AddSingleton<IngestionWorkers>();
+        services.AddHostedService(sp => sp.GetRequiredService<IngestionWorkers>());
         services.AddSingleton(TimeProvider.System);
         return services;
     }

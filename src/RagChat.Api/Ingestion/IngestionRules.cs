@@ -22,6 +22,10 @@ public static partial class IngestionRules
             .Require(tags is null || tags.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 200), "tags", "Each tag must be non-empty and at most 200 characters.");
     }
 
+    /// <summary>Tags from a form field: comma-separated "key:value" labels.</summary>
+    public static IReadOnlyList<string>? ParseTags(string? tags) =>
+        tags?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>Unicode NFC, LF line ends, no trailing whitespace: the same text always hashes the same.</summary>
     public static string Normalize(string text) =>
         text.Replace("\r\n", "\n").Replace('\r', '\n').Normalize(NormalizationForm.FormC).Trim();

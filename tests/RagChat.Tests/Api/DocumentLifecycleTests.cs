@@ -73,7 +73,7 @@ public sealed class DocumentLifecycleTests(AppFixture app) : IClassFixture<AppFi
             { new StringContent(collection), "collection" },
         };
 
-        var response = await _client.PostAsync("/api/documents/upload", form, Ct);
+        var response = await _client.PostAsync("/api/documents/upload?wait=true", form, Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var details = await _client.GetFromJsonAsync<JsonElement>($"/api/documents/notes.md?collection={collection}", Ct);
@@ -91,7 +91,7 @@ public sealed class DocumentLifecycleTests(AppFixture app) : IClassFixture<AppFi
             { new StringContent(collection), "collection" },
         };
 
-        var response = await _client.PostAsync("/api/documents/upload", form, Ct);
+        var response = await _client.PostAsync("/api/documents/upload?wait=true", form, Ct);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -104,7 +104,7 @@ public sealed class DocumentLifecycleTests(AppFixture app) : IClassFixture<AppFi
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]), "file", "image.txt" } };
 
-        var response = await _client.PostAsync("/api/documents/upload", form, Ct);
+        var response = await _client.PostAsync("/api/documents/upload?wait=true", form, Ct);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
     }
@@ -119,7 +119,7 @@ public sealed class DocumentLifecycleTests(AppFixture app) : IClassFixture<AppFi
             { new StringContent(collection), "collection" },
         };
 
-        var response = await _client.PostAsync("/api/documents/upload", form, Ct);
+        var response = await _client.PostAsync("/api/documents/upload?wait=true", form, Ct);
 
         var result = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal("passwd.txt", result.GetProperty("documentId").GetString());
@@ -180,10 +180,12 @@ public sealed class DocumentLifecycleTests(AppFixture app) : IClassFixture<AppFi
     {
         using var form = new MultipartFormDataContent { { new StringContent("x"), "id" } };
 
-        var response = await _client.PostAsync("/api/documents/upload", form, Ct);
+        var response = await _client.PostAsync("/api/documents/upload?wait=true", form, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("bad_request", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("validation_failed", problem.GetProperty("code").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("file", out _));
     }
 
     [Fact]

@@ -42,9 +42,13 @@ public sealed class SseWriter : IAsyncDisposable
     public static JsonSerializerOptions JsonOptions(HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
 
-    /// <summary>A named event with JSON data.</summary>
+    /// <summary>A chat event, named after its kind.</summary>
     public Task WriteEventAsync(ChatEvent chatEvent, JsonSerializerOptions json, CancellationToken cancellationToken) =>
-        WriteRawAsync($"event: {chatEvent.Name}\ndata: {JsonSerializer.Serialize(chatEvent, chatEvent.GetType(), json)}\n\n", cancellationToken);
+        WriteEventAsync(chatEvent.Name, chatEvent, json, cancellationToken);
+
+    /// <summary>A named event with JSON data.</summary>
+    public Task WriteEventAsync(string name, object data, JsonSerializerOptions json, CancellationToken cancellationToken) =>
+        WriteRawAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, data.GetType(), json)}\n\n", cancellationToken);
 
     /// <summary>An unnamed data line, as OpenAI's stream uses.</summary>
     public Task WriteDataAsync(string data, CancellationToken cancellationToken) => WriteRawAsync($"data: {data}\n\n", cancellationToken);
