@@ -45,6 +45,7 @@ app.UseRagChatSwagger();
 
 app.MapIngestionEndpoints();
 app.MapJobEndpoints();
+app.MapChunkPreviewEndpoints();
 app.MapDocumentEndpoints();
 app.MapSearchEndpoints();
 app.MapChatEndpoints();

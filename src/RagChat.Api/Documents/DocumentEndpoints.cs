@@ -20,6 +20,12 @@ public static class DocumentEndpoints
             .WithSummary("One document with its chunks.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapPatch("/{id}", PatchAsync)
+            .WithName("PatchDocument")
+            .WithSummary("Change a document's tags: replace them ('tags'), or add and remove some ('addTags', 'removeTags').")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapDelete("/{id}", DeleteAsync)
             .WithName("DeleteDocument")
             .WithSummary("Remove a document and every one of its chunks.")
@@ -40,6 +46,23 @@ public static class DocumentEndpoints
             ?? throw NotFound(id, collection);
         var chunks = found.Chunks.Select(c => new DocumentChunk(c.ChunkId, c.Index, c.Text, c.Page, c.Heading)).ToList();
         return TypedResults.Ok(new DocumentDetails(DocumentSummary.From(found.Document), chunks));
+    }
+
+    private static async Task<Ok<DocumentSummary>> PatchAsync(string id, string? collection, DocumentPatch patch, IChunkStore store, CancellationToken cancellationToken)
+    {
+        var validation = new Validation()
+            .Require(patch.Tags is not null || patch.AddTags is not null || patch.RemoveTags is not null, "tags", "Give 'tags', or 'addTags' and/or 'removeTags'.")
+            .Require(patch.Tags is null || (patch.AddTags is null && patch.RemoveTags is null), "tags", "'tags' replaces all tags; do not combine it with 'addTags' or 'removeTags'.");
+        foreach (var list in new[] { patch.Tags, patch.AddTags, patch.RemoveTags })
+            IngestionRules.ValidateCommon(validation, null, collection, list);
+        validation.ThrowIfInvalid();
+
+        var name = collection ?? IngestionRules.DefaultCollection;
+        var found = await store.GetDocumentAsync(name, id, cancellationToken) ?? throw NotFound(id, collection);
+        var tags = (patch.Tags ?? found.Document.Tags.Concat(patch.AddTags ?? []).Except(patch.RemoveTags ?? []))
+            .Select(t => t.Trim()).Distinct().ToList();
+        if (!await store.UpdateTagsAsync(name, id, tags, cancellationToken)) throw NotFound(id, collection);
+        return TypedResults.Ok(DocumentSummary.From(found.Document with { Tags = tags }));
     }
 
     private static async Task<NoContent> DeleteAsync(string id, string? collection, IChunkStore store, CancellationToken cancellationToken)

@@ -12,5 +12,11 @@ public sealed record DocumentSummary(string Id, string Collection, string Title,
 public sealed record DocumentChunk(string ChunkId, int Index, string Text, int? Page,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Heading = null);
 
+/// <summary>A change to a document's tags ("key:value"; a key may have several values).</summary>
+/// <param name="Tags">The new tags, replacing all others.</param>
+/// <param name="AddTags">Tags to add.</param>
+/// <param name="RemoveTags">Tags to remove.</param>
+public sealed record DocumentPatch(IReadOnlyList<string>? Tags, IReadOnlyList<string>? AddTags, IReadOnlyList<string>? RemoveTags);
+
 /// <summary>A document with its chunks in order.</summary>
 public sealed record DocumentDetails(DocumentSummary Document, IReadOnlyList<DocumentChunk> Chunks);

@@ -13,6 +13,9 @@ public interface IChunkStore
     /// <summary>The <paramref name="topK"/> chunks most similar to <paramref name="query"/> (cosine) with a score of at least <paramref name="minScore"/>, best first.</summary>
     Task<IReadOnlyList<ChunkHit>> SearchAsync(string collection, ReadOnlyMemory<float> query, int topK, float minScore, ChunkFilter? filter, CancellationToken cancellationToken);
 
+    /// <summary>Replaces a document's tags (its chunks and vectors stay); false when it does not exist.</summary>
+    Task<bool> UpdateTagsAsync(string collection, string documentId, IReadOnlyList<string> tags, CancellationToken cancellationToken);
+
     /// <summary>Removes a document and all its chunks; false when it did not exist.</summary>
     Task<bool> DeleteDocumentAsync(string collection, string documentId, CancellationToken cancellationToken);
 

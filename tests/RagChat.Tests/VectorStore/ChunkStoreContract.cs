@@ -121,6 +121,22 @@ public abstract class ChunkStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TagsChangeWithoutRewritingTheChunks()
+    {
+        await Store.UpsertDocumentAsync(Doc("a", tags: ["lang:en"]), [Chunk("a", 0, Unit(1, 0, 0, 0)), Chunk("a", 1, Unit(0, 1, 0, 0))], Ct);
+
+        Assert.True(await Store.UpdateTagsAsync("c", "a", ["lang:ko", "team:ml", "team:ops"], Ct));
+        Assert.False(await Store.UpdateTagsAsync("c", "missing", ["x:y"], Ct));
+
+        Assert.Equal(2, (await Store.SearchAsync("c", Unit(1, 1, 0, 0), 10, -1, new ChunkFilter(AllTags: ["team:ops"]), Ct)).Count);
+        Assert.Empty(await Store.SearchAsync("c", Unit(1, 1, 0, 0), 10, -1, new ChunkFilter(AllTags: ["lang:en"]), Ct));
+        Assert.Equal(["a"], (await Store.ListDocumentsAsync("c", "team:ml", Ct)).Select(d => d.Id));
+        var found = await Store.GetDocumentAsync("c", "a", Ct);
+        Assert.Equal(["lang:ko", "team:ml", "team:ops"], found!.Value.Document.Tags.Order());
+        Assert.Equal(2, found.Value.Chunks.Count);
+    }
+
+    [Fact]
     public async Task VectorsOfAnotherSizeAreRefused()
     {
         await Store.UpsertDocumentAsync(Doc("a"), [Chunk("a", 0, Unit(1, 0, 0, 0))], Ct);

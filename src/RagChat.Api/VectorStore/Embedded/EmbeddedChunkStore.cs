@@ -52,6 +52,21 @@ public sealed class EmbeddedChunkStore : IChunkStore
     public Task<IReadOnlyList<ChunkHit>> SearchAsync(string collection, ReadOnlyMemory<float> query, int topK, float minScore, ChunkFilter? filter, CancellationToken cancellationToken) =>
         Task.FromResult(_index.Search(collection, query.Span, topK, minScore, filter));
 
+    public async Task<bool> UpdateTagsAsync(string collection, string documentId, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    {
+        await _writes.WaitAsync(cancellationToken);
+        try
+        {
+            if (_index.Get(collection, documentId) is not { } entry || !_database.UpdateTags(collection, documentId, tags)) return false;
+            _index.Put(entry.Document with { Tags = tags }, entry.Chunks);
+            return true;
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
     public async Task<bool> DeleteDocumentAsync(string collection, string documentId, CancellationToken cancellationToken)
     {
         await _writes.WaitAsync(cancellationToken);

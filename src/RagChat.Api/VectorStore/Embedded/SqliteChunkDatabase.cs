@@ -77,6 +77,13 @@ public sealed class SqliteChunkDatabase
         transaction.Commit();
     }
 
+    public bool UpdateTags(string collection, string documentId, IReadOnlyList<string> tags)
+    {
+        using var connection = Open();
+        return Execute(connection, "UPDATE documents SET tags = $t WHERE collection = $c AND id = $d",
+            ("$t", JsonSerializer.Serialize(tags)), ("$c", collection), ("$d", documentId)) > 0;
+    }
+
     public bool Delete(string collection, string documentId)
     {
         using var connection = Open();

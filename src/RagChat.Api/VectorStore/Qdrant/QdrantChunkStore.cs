@@ -81,6 +81,20 @@ public sealed class QdrantChunkStore : IChunkStore, IDisposable
         return NewestVersions(points, p => p.Payload).Select(p => QdrantPayload.Hit(p.Payload, p.Score)).ToList();
     }
 
+    public async Task<bool> UpdateTagsAsync(string collection, string documentId, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    {
+        if (!await _schema.ExistsAsync(cancellationToken)) return false;
+        var filter = QdrantFilters.Document(collection, documentId);
+        var count = await _calls.RunAsync("count", () => _client.CountAsync(Name, filter, exact: true, cancellationToken: cancellationToken), cancellationToken);
+        if (count == 0) return false;
+        var list = new ListValue();
+        list.Values.AddRange(tags.Select(t => new Value { StringValue = t }));
+        var payload = new Dictionary<string, Value> { [QdrantPayload.Tags] = new Value { ListValue = list } };
+        // One filtered set-payload: every point of the document, all at once.
+        await _calls.RunAsync("set tags", () => _client.SetPayloadAsync(Name, payload, filter, wait: true, cancellationToken: cancellationToken), cancellationToken);
+        return true;
+    }
+
     public async Task<bool> DeleteDocumentAsync(string collection, string documentId, CancellationToken cancellationToken)
     {
         if (!await _schema.ExistsAsync(cancellationToken)) return false;
