@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using RagChat.Api.Common;
+using RagChat.Api.Ingestion.Fetching;
 using RagChat.Api.Ingestion.Jobs;
 using RagChat.Api.Ingestion.Reading;
 
@@ -30,7 +31,37 @@ public static class IngestionEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+        group.MapPost("/url", IngestUrlAsync)
+            .WithName("IngestUrl")
+            .WithSummary("Fetch a web page or file by URL (http/https; private addresses refused unless allowed) and ingest it: 202 with a job, or the result with ?wait=true.")
+            .Produces<UploadAccepted>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         return app;
+    }
+
+    private static async Task<Results<Accepted<UploadAccepted>, Created<IngestDocumentResponse>, Ok<IngestDocumentResponse>>> IngestUrlAsync(
+        IngestUrlRequest request, bool? wait, UrlFetcher fetcher, IngestionJobs jobs, IngestionWorkers workers, CancellationToken cancellationToken)
+    {
+        var validation = new Validation().NotBlank(request.Url, "url");
+        IngestionRules.ValidateCommon(validation, request.Id, request.Collection, request.Tags);
+        validation.ThrowIfInvalid();
+
+        // Fetching happens here, so a refused or unreachable URL is answered at once, not as a failed job.
+        var fetched = await fetcher.FetchAsync(request.Url!, cancellationToken);
+        var id = request.Id ?? IngestionRules.IdFromFileName(fetched.FinalUri.Host + "-" + fetched.FileName);
+        if (wait != true)
+        {
+            var job = jobs.Enqueue(fetched.Content, fetched.FileName, id, request.Title, request.Tags, request.Collection, fetched.FinalUri.ToString());
+            return TypedResults.Accepted($"/api/jobs/{job.Id}", new UploadAccepted([new AcceptedJob(job.Id, fetched.FileName, $"/api/jobs/{job.Id}")]));
+        }
+        var work = new JobWork(new IngestionJob("sync", fetched.FileName, request.Collection ?? IngestionRules.DefaultCollection, TimeProvider.System),
+            fetched.Content, fetched.FileName, id, request.Title, request.Tags, request.Collection, fetched.FinalUri.ToString());
+        var result = await workers.RunAsync(work, cancellationToken);
+        return result.Replaced || result.Unchanged ? TypedResults.Ok(result) : TypedResults.Created(Location(result), result);
     }
 
     private static async Task<Results<Created<IngestDocumentResponse>, Ok<IngestDocumentResponse>>> IngestTextAsync(

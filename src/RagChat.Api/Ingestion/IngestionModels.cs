@@ -9,6 +9,14 @@ namespace RagChat.Api.Ingestion;
 /// <param name="Collection">Knowledge base to store it in; defaults to "default".</param>
 public sealed record IngestDocumentRequest(string? Id, string? Title, string? Text, string? Source, IReadOnlyList<string>? Tags, string? Collection);
 
+/// <summary>A web page or file to fetch and ingest.</summary>
+/// <param name="Url">http or https URL.</param>
+/// <param name="Id">Document id; default: the host and the file name.</param>
+/// <param name="Title">Default: the document's own title.</param>
+/// <param name="Tags">"key:value" labels.</param>
+/// <param name="Collection">Default "default".</param>
+public sealed record IngestUrlRequest(string? Url, string? Id, string? Title, IReadOnlyList<string>? Tags, string? Collection);
+
 /// <summary>The outcome of an ingestion.</summary>
 /// <param name="DocumentId">The stored document's id.</param>
 /// <param name="Collection">Its collection.</param>

@@ -1,4 +1,5 @@
 using RagChat.Api.Ingestion.Chunking;
+using RagChat.Api.Ingestion.Fetching;
 using RagChat.Api.Ingestion.Jobs;
 using RagChat.Api.Ingestion.Reading;
 
@@ -15,6 +16,7 @@ public static class IngestionRegistration
         services.AddSingleton<TextChunker>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<EmbeddingCache>();
+        services.AddUrlFetching();
         services.AddSingleton<IngestionJobs>();
         services.AddSingleton<IngestionWorkers>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestionWorkers>());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 
 namespace RagChat.Api.Ingestion.Fetching;
 
@@ -34,7 +35,7 @@ public sealed class FetchAddressPolicy
         if (TryNormalizeHostName(host, out var name) && _hostNames.Contains(name)) return true;
         // "127.0.0.1" in the list also covers ::ffff:127.0.0.1, the same destination.
         var plain = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
-        if (plain.ScopeId != 0) plain = new IPAddress(plain.GetAddressBytes());
+        if (plain.AddressFamily == AddressFamily.InterNetworkV6 && plain.ScopeId != 0) plain = new IPAddress(plain.GetAddressBytes());
         return _networks.Exists(n => n.Contains(plain));
     }
 

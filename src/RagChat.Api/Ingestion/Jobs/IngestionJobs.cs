@@ -5,8 +5,8 @@ using RagChat.Api.Common;
 
 namespace RagChat.Api.Ingestion.Jobs;
 
-/// <summary>A file waiting to be ingested, with everything the upload said about it.</summary>
-public sealed record JobWork(IngestionJob Job, byte[] Content, string FileName, string? Id, string? Title, IReadOnlyList<string>? Tags, string? Collection);
+/// <summary>A file waiting to be ingested, with everything the upload said about it (Source: where it came from, such as a URL; default the file name).</summary>
+public sealed record JobWork(IngestionJob Job, byte[] Content, string FileName, string? Id, string? Title, IReadOnlyList<string>? Tags, string? Collection, string? Source = null);
 
 /// <summary>
 /// The bounded queue of ingestion jobs and the table of their statuses. A full queue is a retryable
@@ -24,10 +24,10 @@ public sealed class IngestionJobs(IOptions<IngestionOptions> options, TimeProvid
 
     public ChannelReader<JobWork> Reader => _queue.Reader;
 
-    public IngestionJob Enqueue(byte[] content, string fileName, string? id, string? title, IReadOnlyList<string>? tags, string? collection)
+    public IngestionJob Enqueue(byte[] content, string fileName, string? id, string? title, IReadOnlyList<string>? tags, string? collection, string? source = null)
     {
         var job = new IngestionJob("job-" + Guid.NewGuid().ToString("N")[..16], fileName, collection ?? IngestionRules.DefaultCollection, clock);
-        if (!_queue.Writer.TryWrite(new JobWork(job, content, fileName, id, title, tags, collection)))
+        if (!_queue.Writer.TryWrite(new JobWork(job, content, fileName, id, title, tags, collection, source)))
             throw new DependencyUnavailableException($"The ingestion queue is full ({options.Value.QueueCapacity} jobs); try again shortly.");
         _jobs[job.Id] = job;
         _order.Enqueue(job.Id);

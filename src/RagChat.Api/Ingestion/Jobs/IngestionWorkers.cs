@@ -35,9 +35,9 @@ public sealed class IngestionWorkers(
         {
             job.Progress("reading", 0, 0);
             var read = await readers.ReadAsync(work.Content, work.FileName, cancellationToken);
-            var source = Path.GetFileName(work.FileName);
+            var source = work.Source ?? Path.GetFileName(work.FileName);
             var result = await pipeline.IngestAsync(
-                new IngestionPipeline.Input(work.Id ?? IngestionRules.IdFromFileName(work.FileName), work.Title ?? read.Title ?? source,
+                new IngestionPipeline.Input(work.Id ?? IngestionRules.IdFromFileName(work.FileName), work.Title ?? read.Title ?? Path.GetFileName(work.FileName),
                     read.Sections, source, work.Tags, work.Collection),
                 cancellationToken, (stage, done, total) => job.Progress(stage, done, total));
             job.Succeed(result);
