@@ -22,7 +22,7 @@ public static class IngestionEndpoints
 
         group.MapPost("/upload", UploadAsync)
             .WithName("UploadDocuments")
-            .WithSummary("Ingest one or more files (multipart: file(s), id?, title?, tags?, collection?): 202 with jobs, or the result with ?wait=true.")
+            .WithSummary("Ingest one or more files (multipart: file(s), id?, title?, tags?, collection?): PDF, DOCX, PPTX, XLSX, HTML, Markdown, CSV, JSON, text. 202 with jobs, or the result with ?wait=true.")
             .DisableAntiforgery()
             .Produces<UploadAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()

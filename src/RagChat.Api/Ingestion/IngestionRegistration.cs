@@ -12,6 +12,13 @@ public static class IngestionRegistration
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IDocumentReader, PlainTextReader>();
         services.AddSingleton<IDocumentReader, MarkdownReader>();
+        services.AddSingleton<IDocumentReader, HtmlReader>();
+        services.AddSingleton<IDocumentReader, CsvReader>();
+        services.AddSingleton<IDocumentReader, JsonReader>();
+        services.AddSingleton<IDocumentReader, PdfReader>();
+        services.AddSingleton<IDocumentReader, DocxReader>();
+        services.AddSingleton<IDocumentReader, PptxReader>();
+        services.AddSingleton<IDocumentReader, XlsxReader>();
         services.AddSingleton<DocumentReaders>();
         services.AddSingleton<TextChunker>();
         services.AddSingleton<IngestionPipeline>();

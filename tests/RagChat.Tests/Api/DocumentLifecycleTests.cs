@@ -87,7 +87,7 @@ public sealed class DocumentLifecycleTests(AppFixture app) : IClassFixture<AppFi
         var collection = AppFixture.NewCollection();
         using var form = new MultipartFormDataContent
         {
-            { new ByteArrayContent([0x25, 0x50, 0x44, 0x46]), "file", "paper.pdf" },
+            { new ByteArrayContent([0x4D, 0x5A, 0x90, 0x00]), "file", "setup.exe" },
             { new StringContent(collection), "collection" },
         };
 
@@ -95,7 +95,7 @@ public sealed class DocumentLifecycleTests(AppFixture app) : IClassFixture<AppFi
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        Assert.Contains(".pdf", problem.GetProperty("detail").GetString());
+        Assert.Contains(".exe", problem.GetProperty("detail").GetString());
         Assert.Empty((await _client.GetFromJsonAsync<JsonElement>($"/api/documents?collection={collection}", Ct)).EnumerateArray());
     }
 

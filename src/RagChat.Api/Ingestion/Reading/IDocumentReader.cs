@@ -2,7 +2,8 @@ namespace RagChat.Api.Ingestion.Reading;
 
 /// <summary>
 /// A part of a document and where it sits: <paramref name="Page"/> is the PDF page or the slide number
-/// (1-based); <paramref name="HeadingPath"/> the headings above it ("Setup > Docker"), or a sheet name.
+/// (1-based); <paramref name="HeadingPath"/> the headings above it ("Setup > Docker"), a slide title, a sheet
+/// name, or a range of records ("rows 1-50").
 /// </summary>
 public sealed record DocumentSection(string Text, int? Page = null, string? HeadingPath = null);
 

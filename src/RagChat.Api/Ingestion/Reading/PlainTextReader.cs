@@ -1,5 +1,6 @@
 namespace RagChat.Api.Ingestion.Reading;
 
+/// <summary>Plain text in one section; <see cref="TextDecoder"/> finds the encoding (UTF-8, UTF-16, EUC-KR).</summary>
 public sealed class PlainTextReader : IDocumentReader
 {
     public string Format => "txt";
