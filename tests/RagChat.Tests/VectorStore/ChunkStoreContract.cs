@@ -91,6 +91,36 @@ public abstract class ChunkStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConcurrentWritesOfOneDocumentLeaveOneWholeVersion()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var a = Store.UpsertDocumentAsync(Doc("d", hash: "a"), [Chunk("d", 0, Unit(1, 0, 0, 0), "a0"), Chunk("d", 1, Unit(0, 1, 0, 0), "a1")], Ct);
+            var b = Store.UpsertDocumentAsync(Doc("d", hash: "b"), [Chunk("d", 0, Unit(0, 0, 1, 0), "b0"), Chunk("d", 1, Unit(0, 0, 0, 1), "b1")], Ct);
+            await Task.WhenAll(a, b);
+
+            var found = await Store.GetDocumentAsync("c", "d", Ct);
+            Assert.NotNull(found);
+            var texts = found.Value.Chunks.Select(c => c.Text).ToList();
+            Assert.True(texts.SequenceEqual(["a0", "a1"]) || texts.SequenceEqual(["b0", "b1"]), string.Join(",", texts));
+            Assert.Equal(2, (await Store.SearchAsync("c", Unit(1, 1, 1, 1), 10, -1, null, Ct)).Count);
+        }
+    }
+
+    [Fact]
+    public async Task RewritingTheSameTextKeepsTheDocumentWhole()
+    {
+        StoredChunk[] chunks = [Chunk("a", 0, Unit(1, 0, 0, 0)), Chunk("a", 1, Unit(0, 1, 0, 0))];
+        await Store.UpsertDocumentAsync(Doc("a"), chunks, Ct);
+
+        await Store.UpsertDocumentAsync(Doc("a") with { Title = "Retitled" }, chunks, Ct);
+
+        var found = await Store.GetDocumentAsync("c", "a", Ct);
+        Assert.Equal("Retitled", found!.Value.Document.Title);
+        Assert.Equal(2, found.Value.Chunks.Count);
+    }
+
+    [Fact]
     public async Task DeleteRemovesEveryChunkOfTheDocumentOnly()
     {
         await Store.UpsertDocumentAsync(Doc("a"), [Chunk("a", 0, Unit(1, 0, 0, 0)), Chunk("a", 1, Unit(0, 1, 0, 0))], Ct);

@@ -69,6 +69,23 @@ public sealed class QdrantFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReplacedTextIsNeverReturnedEvenWhenItsCleanUpFailed()
+    {
+        var store = QdrantStores.Create(_emulator.Endpoint, null, "ragchat", maxRetries: 0);
+        await store.UpsertDocumentAsync(Doc("a", "v1"), [new StoredChunk("a#0", "a", 0, "The secret code is 1234.", null, [1, 0, 0, 0])], Ct);
+        _emulator.State.OutageAfterCalls = 2; // the new version's upsert and commit go through, the clean-up fails
+
+        await store.UpsertDocumentAsync(Doc("a", "v2"), [new StoredChunk("a#0", "a", 0, "Nothing secret here.", null, [0, 1, 0, 0])], Ct);
+        _emulator.State.OutageAfterCalls = null;
+        _emulator.State.UnavailableCalls = 0;
+
+        Assert.Equal(2, _emulator.State.Collections["ragchat"].Points.Count); // both versions are still in Qdrant
+        var hits = await store.SearchAsync("c", new float[] { 1, 0, 0, 0 }, 1, -1, null, Ct);
+        Assert.DoesNotContain(hits, h => h.Text.Contains("1234"));
+        Assert.Equal("Nothing secret here.", (await store.GetDocumentAsync("c", "a", Ct))!.Value.Chunks[0].Text);
+    }
+
+    [Fact]
     public async Task ASlowQdrantHitsTheDeadline()
     {
         var store = QdrantStores.Create(_emulator.Endpoint, null, "ragchat", timeoutSeconds: 1, maxRetries: 0);
@@ -91,7 +108,7 @@ public sealed class QdrantFaultTests : IAsyncLifetime
         Assert.Equal("done", events[^1].Name);
         var listed = await client.GetFromJsonAsync<JsonElement>("/api/documents", Ct);
         Assert.Equal(4, listed.GetArrayLength());
-        Assert.True(_emulator.State.Collections["ragchat"].Indexes.SetEquals(["collection", "document_id", "tags", "state", "version", "chunk_index"]));
+        Assert.True(_emulator.State.Collections["ragchat"].Indexes.SetEquals(["collection", "document_id", "tags", "state", "version", "chunk_index", "written_ticks"]));
     }
 
     [Fact]

@@ -19,6 +19,11 @@ public sealed class QdrantCalls(QdrantOptions options, ILogger logger)
             {
                 return await call();
             }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+            {
+                // The caller gave up (a client disconnected): that is a cancellation, not a Qdrant failure.
+                throw new OperationCanceledException($"Qdrant {operation} was cancelled.", e, cancellationToken);
+            }
             catch (RpcException e) when (IsTransient(e) && attempt < options.MaxRetries && !cancellationToken.IsCancellationRequested)
             {
                 var delay = FirstDelay * Math.Pow(2, attempt);

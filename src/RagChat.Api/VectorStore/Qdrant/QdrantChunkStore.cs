@@ -40,11 +40,12 @@ public sealed class QdrantChunkStore : IChunkStore, IDisposable
         await _schema.EnsureAsync(chunks[0].Vector.Length, cancellationToken);
 
         var version = Guid.NewGuid().ToString("N");
+        var writtenTicks = DateTimeOffset.UtcNow.UtcTicks;
         var points = chunks.Select(chunk => new PointStruct
         {
-            Id = PointIds.For(document.Collection, document.Id, document.ContentHash, chunk.Index),
+            Id = PointIds.For(document.Collection, document.Id, version, chunk.Index),
             Vectors = chunk.Vector,
-            Payload = { QdrantPayload.For(document, chunk, version) },
+            Payload = { QdrantPayload.For(document, chunk, version, writtenTicks) },
         }).ToList();
         try
         {
@@ -62,10 +63,11 @@ public sealed class QdrantChunkStore : IChunkStore, IDisposable
 
         try
         {
-            await _calls.RunAsync("delete older versions", () => _client.DeleteAsync(Name, QdrantFilters.OtherVersions(document.Collection, document.Id, version),
+            await _calls.RunAsync("delete older versions", () => _client.DeleteAsync(Name, QdrantFilters.OlderVersions(document.Collection, document.Id, writtenTicks),
                 wait: true, cancellationToken: cancellationToken), cancellationToken);
         }
         catch (Exception e) when (e is Common.DependencyUnavailableException or OperationCanceledException)
+        // (Cancellation too: the client left, but its write is committed and reads prefer it.)
         {
             // The new version is committed and reads prefer it; the next write of this document removes the rest.
             _logger.LogWarning(e, "Older versions of {DocumentId} stay in Qdrant until its next write", document.Id);
@@ -78,7 +80,12 @@ public sealed class QdrantChunkStore : IChunkStore, IDisposable
         var nearest = new Query { Nearest = new VectorInput { Dense = new DenseVector { Data = { query.ToArray() } } } };
         var points = await _calls.RunAsync("query", () => _client.QueryAsync(Name, nearest, filter: QdrantFilters.Committed(collection, filter),
             scoreThreshold: minScore > -1 ? minScore : null, limit: (ulong)topK, payloadSelector: true, cancellationToken: cancellationToken), cancellationToken);
-        return NewestVersions(points, p => p.Payload).Select(p => QdrantPayload.Hit(p.Payload, p.Score)).ToList();
+        if (points.Count == 0) return [];
+        // An older version outlives its replacement only when the replacement's clean-up failed; ask which
+        // version of each hit's document is the newest, so replaced text is never returned.
+        var newest = await NewestVersionsAsync(collection, points.Select(p => p.Payload[QdrantPayload.DocumentId].StringValue).Distinct().ToList(), cancellationToken);
+        return points.Where(p => newest.GetValueOrDefault(p.Payload[QdrantPayload.DocumentId].StringValue) == QdrantPayload.VersionOf(p.Payload))
+            .Select(p => QdrantPayload.Hit(p.Payload, p.Score)).ToList();
     }
 
     public async Task<bool> UpdateTagsAsync(string collection, string documentId, IReadOnlyList<string> tags, CancellationToken cancellationToken)
@@ -139,6 +146,15 @@ public sealed class QdrantChunkStore : IChunkStore, IDisposable
         }
     }
 
+    private async Task<Dictionary<string, string>> NewestVersionsAsync(string collection, IReadOnlyList<string> documentIds, CancellationToken cancellationToken)
+    {
+        var filter = QdrantFilters.Committed(collection, new ChunkFilter(DocumentIds: documentIds));
+        filter.Must.Add(Match(QdrantPayload.ChunkIndex, 0));
+        return (await ScrollAsync(filter, withVectors: false, cancellationToken))
+            .GroupBy(p => p.Payload[QdrantPayload.DocumentId].StringValue)
+            .ToDictionary(g => g.Key, g => QdrantPayload.VersionOf(g.MaxBy(p => QdrantPayload.TicksOf(p.Payload))!.Payload));
+    }
+
     private async Task<List<RetrievedPoint>> ScrollAsync(Filter filter, bool withVectors, CancellationToken cancellationToken)
     {
         var all = new List<RetrievedPoint>();
@@ -160,7 +176,7 @@ public sealed class QdrantChunkStore : IChunkStore, IDisposable
         static (string, string) DocumentKey(MapField<string, Value> p) => (p[QdrantPayload.Collection].StringValue, p[QdrantPayload.DocumentId].StringValue);
         var newest = points.Select(payloadOf)
             .GroupBy(DocumentKey)
-            .ToDictionary(g => g.Key, g => g.MaxBy(p => p[QdrantPayload.IngestedAt].StringValue)![QdrantPayload.Version].StringValue);
+            .ToDictionary(g => g.Key, g => g.MaxBy(QdrantPayload.TicksOf)![QdrantPayload.Version].StringValue);
         return points.Where(p => newest[DocumentKey(payloadOf(p))] == payloadOf(p)[QdrantPayload.Version].StringValue);
     }
 

@@ -27,10 +27,14 @@ public static class QdrantFilters
         return result;
     }
 
-    public static Filter OtherVersions(string collection, string documentId, string version)
+    /// <summary>
+    /// The document's points written before <paramref name="writtenTicks"/>: older versions, committed or
+    /// left pending by a failed write. A concurrent newer write (from another API instance) is not touched.
+    /// </summary>
+    public static Filter OlderVersions(string collection, string documentId, long writtenTicks)
     {
         var result = Document(collection, documentId);
-        result.MustNot.Add(MatchKeyword(QdrantPayload.Version, version));
+        result.Must.Add(Range(QdrantPayload.WrittenTicks, new global::Qdrant.Client.Grpc.Range { Lt = writtenTicks }));
         return result;
     }
 }

@@ -22,12 +22,14 @@ public static class QdrantPayload
     public const string ChunkCount = "chunk_count";
     public const string IngestedAt = "ingested_at";
     public const string Version = "version";
+    /// <summary>When the version was written (UTC ticks): the newest version of a document wins.</summary>
+    public const string WrittenTicks = "written_ticks";
     /// <summary>"pending" while a version is being written, "committed" once it is whole; searches see committed points only.</summary>
     public const string State = "state";
     public const string Pending = "pending";
     public const string Committed = "committed";
 
-    public static Dictionary<string, Value> For(StoredDocument document, StoredChunk chunk, string version)
+    public static Dictionary<string, Value> For(StoredDocument document, StoredChunk chunk, string version, long writtenTicks)
     {
         var tags = new ListValue();
         tags.Values.AddRange(document.Tags.Select(t => new Value { StringValue = t }));
@@ -46,6 +48,7 @@ public static class QdrantPayload
             [ChunkCount] = document.ChunkCount,
             [IngestedAt] = document.IngestedAt.ToString("O"),
             [Version] = version,
+            [WrittenTicks] = writtenTicks,
             [State] = Pending,
         };
     }
@@ -75,6 +78,8 @@ public static class QdrantPayload
     }
 
     public static string VersionOf(MapField<string, Value> p) => p[Version].StringValue;
+
+    public static long TicksOf(MapField<string, Value> p) => p.TryGetValue(WrittenTicks, out var t) ? t.IntegerValue : 0;
 
     private static string? HeadingOf(MapField<string, Value> p) =>
         p.TryGetValue(Heading, out var heading) && heading.KindCase == Value.KindOneofCase.StringValue ? heading.StringValue : null;

@@ -57,7 +57,8 @@ public sealed class QdrantSchema(QdrantClient client, QdrantCalls calls, string 
         await calls.RunAsync("index", () => client.CreatePayloadIndexAsync(name, QdrantPayload.Collection, PayloadSchemaType.Keyword, tenant, cancellationToken: cancellationToken), cancellationToken);
         foreach (var field in new[] { QdrantPayload.DocumentId, QdrantPayload.Tags, QdrantPayload.State, QdrantPayload.Version })
             await calls.RunAsync("index", () => client.CreatePayloadIndexAsync(name, field, PayloadSchemaType.Keyword, cancellationToken: cancellationToken), cancellationToken);
-        await calls.RunAsync("index", () => client.CreatePayloadIndexAsync(name, QdrantPayload.ChunkIndex, PayloadSchemaType.Integer, cancellationToken: cancellationToken), cancellationToken);
+        foreach (var field in new[] { QdrantPayload.ChunkIndex, QdrantPayload.WrittenTicks })
+            await calls.RunAsync("index", () => client.CreatePayloadIndexAsync(name, field, PayloadSchemaType.Integer, cancellationToken: cancellationToken), cancellationToken);
     }
 }
 

@@ -15,6 +15,19 @@ public static class PayloadFilter
         return filter.Should.Count == 0 || filter.Should.Any(c => Matches(c, payload));
     }
 
+    private static bool InRange(Qdrant.Client.Grpc.Range range, Value value)
+    {
+        double number = value.KindCase switch
+        {
+            Value.KindOneofCase.IntegerValue => value.IntegerValue,
+            Value.KindOneofCase.DoubleValue => value.DoubleValue,
+            _ => double.NaN,
+        };
+        return !double.IsNaN(number)
+            && (!range.HasLt || number < range.Lt) && (!range.HasLte || number <= range.Lte)
+            && (!range.HasGt || number > range.Gt) && (!range.HasGte || number >= range.Gte);
+    }
+
     private static bool Matches(Condition condition, MapField<string, Value> payload) => condition.ConditionOneOfCase switch
     {
         Condition.ConditionOneOfOneofCase.Filter => Matches(condition.Filter, payload),
@@ -24,8 +37,9 @@ public static class PayloadFilter
 
     private static bool Matches(FieldCondition field, MapField<string, Value> payload)
     {
-        if (field.Match is null) throw new RpcException(new Status(StatusCode.Unimplemented, "The emulator only knows match conditions."));
         if (!payload.TryGetValue(field.Key, out var value)) return false;
+        if (field.Range is { } range) return InRange(range, value);
+        if (field.Match is null) throw new RpcException(new Status(StatusCode.Unimplemented, "The emulator only knows match and range conditions."));
         // A list value matches when any of its elements does, as in Qdrant.
         var values = value.KindCase == Value.KindOneofCase.ListValue ? value.ListValue.Values.ToList() : [value];
         var match = field.Match;
