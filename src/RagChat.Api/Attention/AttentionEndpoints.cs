@@ -8,6 +8,11 @@ namespace RagChat.Api.Attention;
 /// <summary>What the embedding model looks at: its own self-attention, and a question's attention over a source.</summary>
 public static class AttentionEndpoints
 {
+    // A 254-piece text has 6 × 12 maps of 65,536 weights: as JSON or SVG that is tens of megabytes from a
+    // 1 KB request. Larger answers must name a layer or head (or use a shorter text).
+    private const int MaxJsonWeights = 1_200_000;
+    private const int MaxSvgCells = 150_000;
+
     public static IEndpointRouteBuilder MapAttentionEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/attention").WithTags("Attention");
@@ -37,8 +42,11 @@ public static class AttentionEndpoints
         new Validation().InRange(request.Head, 0, heads - 1, "head").ThrowIfInvalid();
 
         var labels = AttentionInput.Labels(request.Text!, pieces, withSpecialTokens: true);
+        var cells = labels.Count * labels.Count;
         if (WantsSvg(context, format))
         {
+            new Validation().Require((request.Head is null ? heads : 1) * cells <= MaxSvgCells, "head",
+                $"A picture of all {heads} heads of {labels.Count} tokens is too large; give 'head' or a shorter text.").ThrowIfInvalid();
             // A picture shows one layer: the one asked for, else the last (closest to the embedding).
             var layer = request.Layer ?? model.Layers - 1;
             var headIndexes = request.Head is { } h ? [h] : Enumerable.Range(0, heads).ToArray();
@@ -47,6 +55,8 @@ public static class AttentionEndpoints
             return Svg(HeatmapSvg.Render(title, labels, labels, panels));
         }
 
+        new Validation().Require((request.Layer is null ? model.Layers : 1) * (request.Head is null ? heads : 1) * cells <= MaxJsonWeights, "layer",
+            $"Every layer and head of {labels.Count} tokens is too much for one answer; give 'layer' and/or 'head', or a shorter text.").ThrowIfInvalid();
         var layerIndexes = request.Layer is { } l ? [l] : Enumerable.Range(0, model.Layers).ToArray();
         var selectedHeads = request.Head is { } hd ? [hd] : Enumerable.Range(0, heads).ToArray();
         var attention = layerIndexes.Select(li => selectedHeads.Select(hi => Round(pass.Attention[li][hi])).ToArray()).ToArray();

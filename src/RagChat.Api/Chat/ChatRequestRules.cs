@@ -12,13 +12,15 @@ public static class ChatRequestRules
     {
         var validation = new Validation();
         var messages = request.Messages ?? [];
+        if (messages.Any(m => m is null))
+            validation.Require(false, "messages", "'messages' must not contain null entries.").ThrowIfInvalid();
         validation.Require(!string.IsNullOrWhiteSpace(request.Question) || messages.Count > 0, "question",
             "Give a 'question', or 'messages' ending with the user's question.");
         validation.Require(messages.All(m => m.Role is not null && Roles.Contains(m.Role)), "messages", "Each message's 'role' must be user, assistant or system.");
         if (string.IsNullOrWhiteSpace(request.Question) && messages.Count > 0)
             validation.Require(messages[^1].Role == "user" && !string.IsNullOrWhiteSpace(messages[^1].Content), "messages",
                 "The last message must be the user's question, with non-empty 'content'.");
-        RetrievalRequestRules.Validate(validation, request.TopK, request.MinScore, request.Collection);
+        RetrievalRequestRules.Validate(validation, request.TopK, request.MinScore, request.Collection, request.Filter);
         validation.ThrowIfInvalid();
 
         return string.IsNullOrWhiteSpace(request.Question)

@@ -65,6 +65,8 @@ public sealed class ChatService(
 
     public async IAsyncEnumerable<ChatEvent> AnswerAsync(PreparedChat chat, StartedGeneration? started, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Disposed however the enumeration ends, so an abandoned answer closes its model request.
+        await using var _ = started;
         yield return new RetrievalEvent(chat.Retrieval.Query, chat.Query.Rewritten, chat.Prompt.Sources.Select(s => s.Info).ToList());
         if (started is null)
         {

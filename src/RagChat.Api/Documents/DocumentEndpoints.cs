@@ -53,8 +53,7 @@ public static class DocumentEndpoints
         var validation = new Validation()
             .Require(patch.Tags is not null || patch.AddTags is not null || patch.RemoveTags is not null, "tags", "Give 'tags', or 'addTags' and/or 'removeTags'.")
             .Require(patch.Tags is null || (patch.AddTags is null && patch.RemoveTags is null), "tags", "'tags' replaces all tags; do not combine it with 'addTags' or 'removeTags'.");
-        foreach (var list in new[] { patch.Tags, patch.AddTags, patch.RemoveTags })
-            IngestionRules.ValidateCommon(validation, null, collection, list);
+        IngestionRules.ValidateCommon(validation, null, collection, [.. patch.Tags ?? [], .. patch.AddTags ?? [], .. patch.RemoveTags ?? []]);
         validation.ThrowIfInvalid();
 
         var name = collection ?? IngestionRules.DefaultCollection;

@@ -34,6 +34,25 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         _session = new InferenceSession(modelFile, sessionOptions);
         _needsTokenTypes = _session.InputMetadata.ContainsKey("token_type_ids");
         _metadata = new EmbeddingGeneratorMetadata("onnxruntime", new Uri("file:///" + folder.TrimStart('/')), ModelId, Dimensions);
+        Fingerprint = FingerprintOf(modelFile, _options.MaxTokens);
+    }
+
+    /// <summary>
+    /// Identifies the exact model file and window, so cached vectors are never reused for another model
+    /// that happens to share the name or the dimension.
+    /// </summary>
+    public string Fingerprint { get; }
+
+    private static string FingerprintOf(string modelFile, int maxTokens)
+    {
+        // The file's size and its first and last megabyte: cheap at start-up, and any other model differs.
+        using var stream = File.OpenRead(modelFile);
+        var sample = new byte[Math.Min(stream.Length, 2 << 20)];
+        stream.ReadExactly(sample, 0, sample.Length / 2);
+        stream.Seek(-(sample.Length - sample.Length / 2), SeekOrigin.End);
+        stream.ReadExactly(sample, sample.Length / 2, sample.Length - sample.Length / 2);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(sample))[..16];
+        return $"{ModelId}-{stream.Length}-{hash}-{maxTokens}";
     }
 
     public WordPieceTokenizer Tokenizer { get; }

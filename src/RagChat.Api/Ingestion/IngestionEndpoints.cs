@@ -107,11 +107,12 @@ public static class IngestionEndpoints
             if (wait == true)
                 works.Add(new JobWork(new IngestionJob("sync", file.FileName, collection ?? IngestionRules.DefaultCollection, TimeProvider.System), content, file.FileName, id, title, tagList, collection));
             else
-                works.Add(new JobWork(jobs.Enqueue(content, file.FileName, id, title, tagList, collection), content, file.FileName, id, title, tagList, collection));
+                works.Add(new JobWork(jobs.NewJob(file.FileName, collection), content, file.FileName, id, title, tagList, collection));
         }
 
         if (wait != true)
         {
+            jobs.EnqueueAll(works);
             var accepted = new UploadAccepted(works.Select(w => new AcceptedJob(w.Job.Id, w.FileName, $"/api/jobs/{w.Job.Id}")).ToList());
             return TypedResults.Accepted(accepted.Jobs[0].Status, accepted);
         }

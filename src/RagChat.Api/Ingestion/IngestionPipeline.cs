@@ -69,7 +69,8 @@ public sealed class IngestionPipeline(
 
     private async Task<(float[][] Vectors, int Embedded)> EmbedAsync(IReadOnlyList<TextChunk> chunks, IngestionProgress? progress, CancellationToken cancellationToken)
     {
-        var model = embeddings.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "model";
+        var model = embeddings.GetService<OnnxEmbeddingGenerator>()?.Fingerprint
+            ?? embeddings.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "model";
         var keys = chunks.Select(c => EmbeddingCache.Key(model, c.Text)).ToArray();
         var cached = cache.Find(keys);
         var missing = Enumerable.Range(0, chunks.Count).Where(i => !cached.ContainsKey(keys[i])).ToList();

@@ -99,6 +99,7 @@ public static class OpenAiEndpoints
         var collection = CollectionOf(request.Model);
         new Validation()
             .Require(request.Messages is { Count: > 0 }, "messages", "'messages' must hold at least the user's question.")
+            .Require(request.Messages is null || request.Messages.All(m => m is not null), "messages", "'messages' must not contain null entries.")
             .ThrowIfInvalid();
         var turns = request.Messages!.Select(m => new ChatTurn(m.Role == "developer" ? "system" : m.Role, m.Text())).ToList();
         return new ChatRequest(null, turns, collection, null, null, null);

@@ -15,8 +15,11 @@ public sealed record OpenAiMessage(
     public string? Text() => Content.ValueKind switch
     {
         JsonValueKind.String => Content.GetString(),
+        // Only well-formed text parts count; images and malformed parts are skipped, not a 500.
         JsonValueKind.Array => string.Concat(Content.EnumerateArray()
-            .Where(p => p.TryGetProperty("type", out var t) && t.GetString() == "text" && p.TryGetProperty("text", out _))
+            .Where(p => p.ValueKind == JsonValueKind.Object
+                && p.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "text"
+                && p.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
             .Select(p => p.GetProperty("text").GetString())),
         _ => null,
     };

@@ -20,7 +20,7 @@ public static class SearchEndpoints
     private static async Task<Ok<SearchResponse>> SearchAsync(SearchRequest request, Retriever retriever, CancellationToken cancellationToken)
     {
         var validation = new Validation().NotBlank(request.Query, "query");
-        RetrievalRequestRules.Validate(validation, request.TopK, request.MinScore, request.Collection);
+        RetrievalRequestRules.Validate(validation, request.TopK, request.MinScore, request.Collection, request.Filter);
         validation.ThrowIfInvalid();
 
         var result = await retriever.RetrieveAsync(request.Query!, request.Collection, request.TopK, request.MinScore, request.Filter, cancellationToken);

@@ -5,15 +5,17 @@ using Microsoft.Extensions.Options;
 namespace RagChat.Api.Chat.Generation;
 
 /// <summary>A generation whose first piece has arrived; the rest streams from <see cref="Pieces"/>.</summary>
-public sealed class StartedGeneration(IAsyncEnumerator<AnswerPiece> rest, AnswerPiece? first, long startedAt, long timeToFirstTokenMs)
+public sealed class StartedGeneration(IAsyncEnumerator<AnswerPiece> rest, AnswerPiece? first, long startedAt, long timeToFirstTokenMs) : IAsyncDisposable
 {
+    /// <summary>Closes the model's response even when <see cref="Pieces"/> never ran (the client left after the first token).</summary>
+    public ValueTask DisposeAsync() => rest.DisposeAsync();
+
     public long TimeToFirstTokenMs { get; } = timeToFirstTokenMs;
 
     public long ElapsedMs => (long)Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds;
 
     public async IAsyncEnumerable<AnswerPiece> Pieces([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var _ = rest;
         if (first is null) yield break;
         yield return first;
         while (await rest.MoveNextAsync())

@@ -15,7 +15,9 @@ namespace RagChat.Api.Chat.Streaming;
 public sealed class SseWriter : IAsyncDisposable
 {
     private readonly HttpResponse _response;
+    private readonly CancellationToken _aborted;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _closed;
     private readonly CancellationTokenSource _stop;
     private readonly Task _keepAlive;
     private long _lastWrite = Stopwatch.GetTimestamp();
@@ -23,6 +25,7 @@ public sealed class SseWriter : IAsyncDisposable
     private SseWriter(HttpResponse response, TimeSpan keepAlive, CancellationToken aborted)
     {
         _response = response;
+        _aborted = aborted;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         _keepAlive = KeepAliveAsync(keepAlive, _stop.Token);
     }
@@ -53,13 +56,16 @@ public sealed class SseWriter : IAsyncDisposable
     /// <summary>An unnamed data line, as OpenAI's stream uses.</summary>
     public Task WriteDataAsync(string data, CancellationToken cancellationToken) => WriteRawAsync($"data: {data}\n\n", cancellationToken);
 
-    private async Task WriteRawAsync(string text, CancellationToken cancellationToken)
+    private async Task WriteRawAsync(string text, CancellationToken cancellationToken, bool keepAlive = false)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await _response.WriteAsync(text, Encoding.UTF8, cancellationToken);
-            await _response.Body.FlushAsync(cancellationToken);
+            // No keep-alive after the stream closed; and the write itself only stops when the client
+            // leaves: cancelling a pending flush would make Kestrel abort the connection.
+            if (keepAlive && _closed) return;
+            await _response.WriteAsync(text, Encoding.UTF8, _aborted);
+            await _response.Body.FlushAsync(_aborted);
             Interlocked.Exchange(ref _lastWrite, Stopwatch.GetTimestamp());
         }
         finally
@@ -75,7 +81,7 @@ public sealed class SseWriter : IAsyncDisposable
             while (!cancellationToken.IsCancellationRequested)
             {
                 var idle = Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastWrite));
-                if (idle >= interval) await WriteRawAsync(": keep-alive\n\n", cancellationToken);
+                if (idle >= interval) await WriteRawAsync(": keep-alive\n\n", cancellationToken, keepAlive: true);
                 else await Task.Delay(interval - idle, cancellationToken);
             }
         }
@@ -87,6 +93,9 @@ public sealed class SseWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _gate.WaitAsync();
+        _closed = true;
+        _gate.Release();
         await _stop.CancelAsync();
         await _keepAlive;
         _stop.Dispose();

@@ -24,23 +24,41 @@ public sealed class IngestionJobs(IOptions<IngestionOptions> options, TimeProvid
 
     public ChannelReader<JobWork> Reader => _queue.Reader;
 
+    /// <summary>A job that will run on the workers, for <see cref="EnqueueAll"/>.</summary>
+    public IngestionJob NewJob(string fileName, string? collection) =>
+        new("job-" + Guid.NewGuid().ToString("N")[..16], fileName, collection ?? IngestionRules.DefaultCollection, clock);
+
+    /// <summary>Queues all the works or none: a request never ends half queued behind a 503.</summary>
+    public void EnqueueAll(IReadOnlyList<JobWork> works)
+    {
+        lock (_order)
+        {
+            if (options.Value.QueueCapacity - _queue.Reader.Count < works.Count)
+                throw new DependencyUnavailableException($"The ingestion queue has no room for {works.Count} more jobs (capacity {options.Value.QueueCapacity}); try again shortly.");
+            foreach (var work in works)
+            {
+                _jobs[work.Job.Id] = work.Job;
+                _order.Enqueue(work.Job.Id);
+                _queue.Writer.TryWrite(work);
+            }
+            Forget();
+        }
+    }
+
     public IngestionJob Enqueue(byte[] content, string fileName, string? id, string? title, IReadOnlyList<string>? tags, string? collection, string? source = null)
     {
-        var job = new IngestionJob("job-" + Guid.NewGuid().ToString("N")[..16], fileName, collection ?? IngestionRules.DefaultCollection, clock);
-        if (!_queue.Writer.TryWrite(new JobWork(job, content, fileName, id, title, tags, collection, source)))
-            throw new DependencyUnavailableException($"The ingestion queue is full ({options.Value.QueueCapacity} jobs); try again shortly.");
-        _jobs[job.Id] = job;
-        _order.Enqueue(job.Id);
-        Forget();
+        var job = NewJob(fileName, collection);
+        EnqueueAll([new JobWork(job, content, fileName, id, title, tags, collection, source)]);
         return job;
     }
 
     public IngestionJob? Find(string id) => _jobs.GetValueOrDefault(id);
 
+    // Called under the lock: drops the oldest finished jobs beyond JobsKept.
     private void Forget()
     {
         while (_order.Count > options.Value.JobsKept && _order.TryPeek(out var oldest)
-               && _jobs.TryGetValue(oldest, out var job) && job.IsFinished && _order.TryDequeue(out _))
-            _jobs.TryRemove(oldest, out _);
+               && _jobs.TryGetValue(oldest, out var job) && job.IsFinished && _order.TryDequeue(out var dropped))
+            _jobs.TryRemove(dropped, out _);
     }
 }
