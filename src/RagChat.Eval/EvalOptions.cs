@@ -10,7 +10,8 @@ public sealed record EvalOptions(
     int? LimitDocuments,
     int? LimitQueries,
     string? ReportPath,
-    bool SkipIngest)
+    bool SkipIngest,
+    bool FirstChunkOnly)
 {
     public const string Usage = """
         usage: dotnet run --project src/RagChat.Eval -- (--beir FOLDER | --squad FILE) [options]
@@ -23,6 +24,8 @@ public sealed record EvalOptions(
           --limit-queries N     evaluate only the first N queries
           --report FILE         also write the results as JSON
           --skip-ingest         the collection is already ingested
+          --first-chunk-only    rank documents by their first chunk alone, as single-vector benchmarks
+                                (MTEB) do when they truncate each document to the model's window
         """;
 
     public static EvalOptions Parse(string[] args)
@@ -43,6 +46,6 @@ public sealed record EvalOptions(
             Value("--url") ?? Environment.GetEnvironmentVariable("RAGCHAT_URL") ?? "http://localhost:5080",
             beir, squad, collection[..Math.Min(collection.Length, 64)],
             (Value("--modes") ?? "dense").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Number("--limit-docs"), Number("--limit-queries"), Value("--report"), args.Contains("--skip-ingest"));
+            Number("--limit-docs"), Number("--limit-queries"), Value("--report"), args.Contains("--skip-ingest"), args.Contains("--first-chunk-only"));
     }
 }

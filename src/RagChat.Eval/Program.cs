@@ -57,7 +57,7 @@ foreach (var mode in options.Modes)
     var scores = new System.Collections.Concurrent.ConcurrentBag<(double Ndcg, double R10, double R100, double Mrr)>();
     await Parallel.ForEachAsync(dataset.Queries, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancel.Token }, async (query, ct) =>
     {
-        var ranked = await client.SearchDocumentsAsync(options.Collection, query.Text, mode, 100, ct);
+        var ranked = await client.SearchDocumentsAsync(options.Collection, query.Text, mode, 100, options.FirstChunkOnly, ct);
         var relevant = dataset.Relevant[query.Id].ToDictionary(r => RagChatClient.DocumentId(r.Key), r => r.Value);
         scores.Add((Metrics.NdcgAt(10, ranked, relevant), Metrics.RecallAt(10, ranked, relevant), Metrics.RecallAt(100, ranked, relevant), Metrics.MrrAt(10, ranked, relevant)));
         progress.Step();

@@ -27,13 +27,15 @@ public sealed partial class RagChatClient(HttpClient http)
     }
 
     /// <summary>The documents of the top chunks, best first, each document once (its best chunk's rank).</summary>
-    public async Task<IReadOnlyList<string>> SearchDocumentsAsync(string collection, string query, string mode, int topK, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> SearchDocumentsAsync(string collection, string query, string mode, int topK, bool firstChunkOnly, CancellationToken cancellationToken)
     {
         var response = await http.PostAsJsonAsync("/api/search", new { query, collection, topK, minScore = -1, mode }, cancellationToken);
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"Search failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        return body.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("documentId").GetString()!).Distinct().ToList();
+        return body.GetProperty("results").EnumerateArray()
+            .Where(r => !firstChunkOnly || r.GetProperty("index").GetInt32() == 0)
+            .Select(r => r.GetProperty("documentId").GetString()!).Distinct().ToList();
     }
 
     /// <summary>Data-set ids as RagChat document ids (letters, digits, '.', '_', '-', ':', '@').</summary>
