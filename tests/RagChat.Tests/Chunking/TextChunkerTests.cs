@@ -87,5 +87,17 @@ public sealed class TextChunkerTests(EmbeddingModelFixture model) : IClassFixtur
     }
 
     [Fact]
+    public void ChunksOfSeveralSectionsAreNumberedWithoutGaps()
+    {
+        var sections = Enumerable.Range(1, 3).Select(p => new RagChat.Api.Ingestion.Reading.DocumentSection(Sentences(12), Page: p)).ToList();
+
+        var chunks = Chunker().Chunk(sections);
+
+        Assert.True(chunks.Count > 6);
+        Assert.Equal(Enumerable.Range(0, chunks.Count), chunks.Select(c => c.Index));
+        Assert.Equal([1, 2, 3], chunks.Select(c => c.Page!.Value).Distinct());
+    }
+
+    [Fact]
     public void EmptyTextHasNoChunks() => Assert.Empty(Chunker().Chunk("  \n\n "));
 }

@@ -23,7 +23,10 @@ public sealed class TextChunker(WordPieceTokenizer tokenizer, IOptions<Ingestion
     {
         var all = new List<TextChunk>();
         foreach (var section in sections)
-            all.AddRange(Chunk(section.Text, section.Page, section.HeadingPath).Select(c => c with { Index = all.Count + c.Index }));
+        {
+            var offset = all.Count; // read once: AddRange grows the list while it enumerates
+            all.AddRange(Chunk(section.Text, section.Page, section.HeadingPath).Select(c => c with { Index = offset + c.Index }));
+        }
         return all;
     }
 
