@@ -1,3 +1,4 @@
+using RagChat.Tests.Infrastructure;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -29,19 +30,16 @@ public sealed class FetchTestServer : IAsyncDisposable
 
     public static async Task<FetchTestServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         FetchTestServer? server = null;
-        app.Use((context, next) =>
+        var (app, address) = await LoopbackApp.StartAsync(web =>
         {
-            server!.Requests.Enqueue((context.Request.Path + context.Request.QueryString, context.Request.Headers.UserAgent.ToString()));
-            return next(context);
+            web.Use((context, next) =>
+            {
+                server!.Requests.Enqueue((context.Request.Path + context.Request.QueryString, context.Request.Headers.UserAgent.ToString()));
+                return next(context);
+            });
+            Map(web);
         });
-        Map(app);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server = new FetchTestServer(app, address);
         return server;
     }

@@ -42,14 +42,8 @@ public sealed class OpenAiStubServer : IAsyncDisposable
 
     public static async Task<OpenAiStubServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         OpenAiStubServer? stub = null;
-        app.MapPost("/v1/chat/completions", (HttpContext context) => stub!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (app, address) = await LoopbackApp.StartAsync(web => web.MapPost("/v1/chat/completions", (HttpContext context) => stub!.HandleAsync(context)));
         stub = new OpenAiStubServer(app, address + "/v1");
         return stub;
     }

@@ -32,18 +32,21 @@ public sealed class QdrantEmulatorServer : IAsyncDisposable
     public static async Task<QdrantEmulatorServer> StartAsync()
     {
         var state = new EmulatorState();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2));
-        builder.Logging.ClearProviders();
-        builder.Services.AddGrpc();
-        builder.Services.AddSingleton(state);
-        var app = builder.Build();
-        app.MapGrpcService<EmulatedCollections>();
-        app.MapGrpcService<EmulatedPoints>();
-        app.MapGrpcService<EmulatedHealth>();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new QdrantEmulatorServer(app, state, address.Replace("[::1]", "127.0.0.1"));
+        var (app, address) = await LoopbackApp.StartAsync(
+            web =>
+            {
+                web.MapGrpcService<EmulatedCollections>();
+                web.MapGrpcService<EmulatedPoints>();
+                web.MapGrpcService<EmulatedHealth>();
+            },
+            builder =>
+            {
+                // gRPC without TLS needs HTTP/2 with prior knowledge (h2c).
+                builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(o => o.Protocols = HttpProtocols.Http2));
+                builder.Services.AddGrpc();
+                builder.Services.AddSingleton(state);
+            });
+        return new QdrantEmulatorServer(app, state, address);
     }
 
     public async ValueTask DisposeAsync()
