@@ -10,6 +10,15 @@ public sealed class LlmErrorMappingTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>An app over the MLflow corpus whose LLM stub misbehaves as <paramref name="mode"/> says.</summary>
+    private static async Task<LlmTestApp> FailingAsync(OpenAiStubServer.Behaviour mode, IDictionary<string, string?>? settings = null)
+    {
+        var app = await LlmTestApp.StartAsync(settings);
+        await app.Client.SeedMlflowCorpusAsync();
+        app.Stub.Mode = mode;
+        return app;
+    }
+
     private static async Task<(HttpResponseMessage Response, JsonElement Problem)> AskAsync(LlmTestApp app, string path = "/api/chat")
     {
         var response = await app.Client.PostAsJsonAsync(path, new { question = "What is MLflow?" }, Ct);
@@ -20,9 +29,7 @@ public sealed class LlmErrorMappingTests
     [Fact]
     public async Task ARateLimitIsRetriedThenAnswered()
     {
-        await using var app = await LlmTestApp.StartAsync();
-        await app.Client.SeedMlflowCorpusAsync();
-        app.Stub.Mode = OpenAiStubServer.Behaviour.RateLimited;
+        await using var app = await FailingAsync(OpenAiStubServer.Behaviour.RateLimited);
         app.Stub.FailuresBeforeSuccess = 1;
 
         var (response, answer) = await AskAsync(app);
@@ -35,9 +42,7 @@ public sealed class LlmErrorMappingTests
     [Fact]
     public async Task APersistentRateLimitIs503RetryableWithRetryAfterAfterBoundedRetries()
     {
-        await using var app = await LlmTestApp.StartAsync(new Dictionary<string, string?> { ["Llm:MaxRetries"] = "2" });
-        await app.Client.SeedMlflowCorpusAsync();
-        app.Stub.Mode = OpenAiStubServer.Behaviour.RateLimited;
+        await using var app = await FailingAsync(OpenAiStubServer.Behaviour.RateLimited, new Dictionary<string, string?> { ["Llm:MaxRetries"] = "2" });
 
         var (response, problem) = await AskAsync(app, "/api/chat/stream");
 
@@ -51,9 +56,7 @@ public sealed class LlmErrorMappingTests
     [Fact]
     public async Task AProviderServerErrorIs502AfterRetries()
     {
-        await using var app = await LlmTestApp.StartAsync(new Dictionary<string, string?> { ["Llm:MaxRetries"] = "1" });
-        await app.Client.SeedMlflowCorpusAsync();
-        app.Stub.Mode = OpenAiStubServer.Behaviour.ServerError;
+        await using var app = await FailingAsync(OpenAiStubServer.Behaviour.ServerError, new Dictionary<string, string?> { ["Llm:MaxRetries"] = "1" });
 
         var (response, problem) = await AskAsync(app);
 
@@ -65,9 +68,7 @@ public sealed class LlmErrorMappingTests
     [Fact]
     public async Task AModelThatDoesNotAnswerInTimeIs504()
     {
-        await using var app = await LlmTestApp.StartAsync(new Dictionary<string, string?> { ["Llm:TimeoutSeconds"] = "1", ["Llm:MaxRetries"] = "0" });
-        await app.Client.SeedMlflowCorpusAsync();
-        app.Stub.Mode = OpenAiStubServer.Behaviour.StallBeforeHeaders;
+        await using var app = await FailingAsync(OpenAiStubServer.Behaviour.StallBeforeHeaders, new Dictionary<string, string?> { ["Llm:TimeoutSeconds"] = "1", ["Llm:MaxRetries"] = "0" });
 
         var (response, problem) = await AskAsync(app, "/api/chat/stream");
 
@@ -78,9 +79,7 @@ public sealed class LlmErrorMappingTests
     [Fact]
     public async Task ARejectedKeyIsNotRetried()
     {
-        await using var app = await LlmTestApp.StartAsync();
-        await app.Client.SeedMlflowCorpusAsync();
-        app.Stub.Mode = OpenAiStubServer.Behaviour.Unauthorized;
+        await using var app = await FailingAsync(OpenAiStubServer.Behaviour.Unauthorized);
 
         var (response, problem) = await AskAsync(app, "/api/chat/stream");
 

@@ -1,12 +1,7 @@
-using RagChat.Tests.Infrastructure;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using RagChat.Tests.Infrastructure;
 
 namespace RagChat.Tests.Fetching;
 
