@@ -10,9 +10,9 @@ public abstract record ChatEvent
 
 /// <summary>
 /// First event: the search query actually used (<paramref name="Rewritten"/> when it is not the user's own words)
-/// and the chunks offered to the generator, numbered as the answer cites them.
+/// and the chunks offered to the generator, numbered as the answer cites them, with the retrieval mode that ranked them.
 /// </summary>
-public sealed record RetrievalEvent(string Query, bool Rewritten, IReadOnlyList<SourceInfo> Chunks) : ChatEvent
+public sealed record RetrievalEvent(string Query, bool Rewritten, IReadOnlyList<SourceInfo> Chunks, string Mode) : ChatEvent
 {
     [JsonIgnore] public override string Name => "retrieval";
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using RagChat.Api.Attention;
 using RagChat.Api.Chat.Retrieval;
+using RagChat.Api.VectorStore;
 
 namespace RagChat.Api.Chat;
 
@@ -17,11 +18,18 @@ public sealed record ChatTurn(string? Role, string? Content);
 /// <param name="MinScore">Chunks scoring below this do not count as sources; default Retrieval:MinScore.</param>
 /// <param name="Filter">Tag and document filters.</param>
 /// <param name="Explain">When true, each citation carries <c>highlights</c>: the spans of the cited chunk the question attends to most.</param>
-public sealed record ChatRequest(string? Question, IReadOnlyList<ChatTurn>? Messages, string? Collection, int? TopK, float? MinScore, SearchFilter? Filter, bool? Explain = null);
+/// <param name="Mode">"dense", "lexical" or "hybrid"; default Retrieval:Mode (hybrid).</param>
+/// <param name="Fusion">Reciprocal Rank Fusion's k and weights for hybrid mode; default Retrieval:Fusion.</param>
+public sealed record ChatRequest(string? Question, IReadOnlyList<ChatTurn>? Messages, string? Collection, int? TopK, float? MinScore, SearchFilter? Filter,
+    bool? Explain = null, string? Mode = null, FusionRequest? Fusion = null)
+{
+    public RetrievalRequest Retrieval() => new(Collection, TopK, MinScore, Filter, Mode, Fusion);
+}
 
 /// <summary>A retrieved chunk as offered to the generator, with the number it is cited by.</summary>
 public sealed record SourceInfo(int N, string ChunkId, string DocumentId, string Title, string? Source, int? Page, float Score,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Heading = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Heading = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RetrieverScores? Scores = null);
 
 /// <summary>A source the answer cites, with a short quote from the chunk (and, with <c>explain</c>, the spans the question attends to).</summary>
 public sealed record Citation(int N, string ChunkId, string DocumentId, string Title, string? Source, int? Page, string Quote, float Score,

@@ -20,7 +20,7 @@ public static class ChatRequestRules
         if (string.IsNullOrWhiteSpace(request.Question) && messages.Count > 0)
             validation.Require(messages[^1].Role == "user" && !string.IsNullOrWhiteSpace(messages[^1].Content), "messages",
                 "The last message must be the user's question, with non-empty 'content'.");
-        RetrievalRequestRules.Validate(validation, request.TopK, request.MinScore, request.Collection, request.Filter);
+        RetrievalRequestRules.Validate(validation, request.Retrieval());
         validation.ThrowIfInvalid();
 
         return string.IsNullOrWhiteSpace(request.Question)

@@ -40,7 +40,7 @@ public sealed class ChatService(
         // Highlights need the whole question inside the model's window; say so now, not mid-stream.
         if (request.Explain == true) AttentionInput.Pieces(tokenizer, question, "question", embeddingOptions.Value.MaxTokens);
         var query = await rewriter.RewriteAsync(question, history, cancellationToken);
-        var retrieval = await retriever.RetrieveAsync(query.Text, request.Collection, request.TopK, request.MinScore, request.Filter, cancellationToken);
+        var retrieval = await retriever.RetrieveAsync(query.Text, request.Retrieval(), cancellationToken);
         var prompt = await packer.PackAsync(question, history, retrieval.Hits, cancellationToken);
         logger.LogInformation("Prepared chat: {SourceCount} sources ({Duplicates} duplicates, {OverBudget} over budget dropped), ~{PromptTokens} prompt tokens",
             prompt.Sources.Count, prompt.DroppedDuplicates, prompt.DroppedForBudget, prompt.EstimatedPromptTokens);
@@ -67,7 +67,8 @@ public sealed class ChatService(
     {
         // Disposed however the enumeration ends, so an abandoned answer closes its model request.
         await using var _ = started;
-        yield return new RetrievalEvent(chat.Retrieval.Query, chat.Query.Rewritten, chat.Prompt.Sources.Select(s => s.Info).ToList());
+        yield return new RetrievalEvent(chat.Retrieval.Query, chat.Query.Rewritten, chat.Prompt.Sources.Select(s => s.Info).ToList(),
+            RetrievalChoice.Name(chat.Retrieval.Mode));
         if (started is null)
         {
             foreach (var e in NoAnswer(chat)) yield return e;

@@ -5,13 +5,18 @@ namespace RagChat.Api.Common;
 /// <summary>
 /// Terms for lexical matching in English and Korean. Korean particles attach to words ("문서를",
 /// "문서와"), so whole Hangul words rarely match; overlapping syllable bigrams do ("문서"). Other
-/// scripts use lower-cased words of two or more characters.
+/// scripts use lower-cased words of two or more characters. These are also BM25's terms, so English
+/// and Korean share one lexical index.
 /// </summary>
 public static class TextTerms
 {
-    public static HashSet<string> Extract(string text)
+    /// <summary>The distinct terms of <paramref name="text"/>.</summary>
+    public static HashSet<string> Extract(string text) => new(Count(text).Keys, StringComparer.Ordinal);
+
+    /// <summary>Each term of <paramref name="text"/> with how often it occurs.</summary>
+    public static Dictionary<string, int> Count(string text)
     {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
         var word = new StringBuilder();
         foreach (var ch in text.Normalize(NormalizationForm.FormC))
         {
@@ -26,7 +31,7 @@ public static class TextTerms
     public static double Coverage(HashSet<string> query, HashSet<string> candidate) =>
         query.Count == 0 ? 0 : (double)query.Count(candidate.Contains) / query.Count;
 
-    private static void Flush(StringBuilder word, HashSet<string> terms)
+    private static void Flush(StringBuilder word, Dictionary<string, int> terms)
     {
         if (word.Length == 0) return;
         var text = word.ToString();
@@ -41,16 +46,19 @@ public static class TextTerms
         }
     }
 
-    private static void AddRun(string run, HashSet<string> terms)
+    private static void AddRun(string run, Dictionary<string, int> terms)
     {
         if (!IsHangul(run[0]))
         {
-            if (run.Length >= 2) terms.Add(run);
+            if (run.Length >= 2) Add(terms, run);
             return;
         }
-        if (run.Length == 1) { terms.Add(run); return; }
-        for (var i = 0; i + 1 < run.Length; i++) terms.Add(run.Substring(i, 2));
+        if (run.Length == 1) { Add(terms, run); return; }
+        for (var i = 0; i + 1 < run.Length; i++) Add(terms, run.Substring(i, 2));
     }
+
+    private static void Add(Dictionary<string, int> terms, string term) =>
+        terms[term] = terms.GetValueOrDefault(term) + 1;
 
     // Syllables, Jamo and compatibility Jamo.
     private static bool IsHangul(char ch) => ch is (>= '\uAC00' and <= '\uD7A3') or (>= '\u1100' and <= '\u11FF') or (>= '\u3130' and <= '\u318F');

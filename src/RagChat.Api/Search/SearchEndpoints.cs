@@ -12,7 +12,7 @@ public static class SearchEndpoints
         app.MapPost("/api/search", SearchAsync)
             .WithTags("Search")
             .WithName("Search")
-            .WithSummary("Rank a collection's chunks by similarity to a query.")
+            .WithSummary("Rank a collection's chunks for a query: by embedding similarity, BM25, or both fused (mode).")
             .ProducesValidationProblem();
         return app;
     }
@@ -20,11 +20,11 @@ public static class SearchEndpoints
     private static async Task<Ok<SearchResponse>> SearchAsync(SearchRequest request, Retriever retriever, CancellationToken cancellationToken)
     {
         var validation = new Validation().NotBlank(request.Query, "query");
-        RetrievalRequestRules.Validate(validation, request.TopK, request.MinScore, request.Collection, request.Filter);
+        RetrievalRequestRules.Validate(validation, request.Retrieval());
         validation.ThrowIfInvalid();
 
-        var result = await retriever.RetrieveAsync(request.Query!, request.Collection, request.TopK, request.MinScore, request.Filter, cancellationToken);
-        return TypedResults.Ok(new SearchResponse(result.Query, request.Collection ?? IngestionRules.DefaultCollection,
+        var result = await retriever.RetrieveAsync(request.Query!, request.Retrieval(), cancellationToken);
+        return TypedResults.Ok(new SearchResponse(result.Query, request.Collection ?? IngestionRules.DefaultCollection, RetrievalChoice.Name(result.Mode),
             result.Hits.Select(ChunkResult.From).ToList(), result.ElapsedMs));
     }
 }

@@ -30,7 +30,10 @@ public sealed record ChunkFilter(IReadOnlyList<string>? AllTags = null, IReadOnl
         && (DocumentIds is null || DocumentIds.Count == 0 || DocumentIds.Contains(document.Id));
 }
 
-/// <summary>A search result: the chunk, its document's title and source, and its cosine similarity to the query.</summary>
+/// <summary>
+/// A search result: the chunk, its document's title and source, and its cosine similarity to the query
+/// (<see cref="Score"/>, whatever the mode ranked by). <see cref="Scores"/> says which retrievers found it.
+/// </summary>
 public sealed record ChunkHit(
     string ChunkId,
     string DocumentId,
@@ -41,4 +44,5 @@ public sealed record ChunkHit(
     string Text,
     IReadOnlyList<string> Tags,
     float Score,
-    string? Heading = null);
+    string? Heading = null,
+    RetrieverScores? Scores = null);

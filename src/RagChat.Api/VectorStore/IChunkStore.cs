@@ -10,8 +10,13 @@ public interface IChunkStore
     /// <summary>Stores <paramref name="document"/> with its chunks, replacing any earlier version of the same id in its collection.</summary>
     Task UpsertDocumentAsync(StoredDocument document, IReadOnlyList<StoredChunk> chunks, CancellationToken cancellationToken);
 
-    /// <summary>The <paramref name="topK"/> chunks most similar to <paramref name="query"/> (cosine) with a score of at least <paramref name="minScore"/>, best first.</summary>
-    Task<IReadOnlyList<ChunkHit>> SearchAsync(string collection, ReadOnlyMemory<float> query, int topK, float minScore, ChunkFilter? filter, CancellationToken cancellationToken);
+    /// <summary>
+    /// The query's <see cref="ChunkQuery.TopK"/> best chunks, best first: by cosine similarity (dense), by
+    /// BM25 over <see cref="Common.TextTerms"/> (lexical), or by Reciprocal Rank Fusion of the two (hybrid).
+    /// Every hit's <see cref="ChunkHit.Score"/> is its cosine similarity to the query vector, and its
+    /// <see cref="ChunkHit.Scores"/> say which retrievers found it, at what rank.
+    /// </summary>
+    Task<IReadOnlyList<ChunkHit>> SearchAsync(string collection, ChunkQuery query, CancellationToken cancellationToken);
 
     /// <summary>Replaces a document's tags (its chunks and vectors stay); false when it does not exist.</summary>
     Task<bool> UpdateTagsAsync(string collection, string documentId, IReadOnlyList<string> tags, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using RagChat.Api.VectorStore;
 
 namespace RagChat.Api.Chat.Retrieval;
 
@@ -12,9 +13,32 @@ public sealed class RetrievalOptions
     public int TopK { get; set; } = 5;
 
     /// <summary>
-    /// Cosine similarity below which a chunk does not count as relevant. all-MiniLM-L6-v2 puts unrelated
-    /// English text around 0.0-0.15 and a passage that answers a question around 0.4-0.8.
+    /// Cosine similarity below which a chunk does not count as relevant, in every mode. all-MiniLM-L6-v2
+    /// puts unrelated English text around 0.0-0.15 and a passage that answers a question around 0.4-0.8.
     /// </summary>
     [Range(-1.0, 1.0)]
     public float MinScore { get; set; } = 0.25f;
+
+    /// <summary>Dense, Lexical or Hybrid (default): how chunks are ranked when a request does not say.</summary>
+    public RetrievalMode Mode { get; set; } = RetrievalMode.Hybrid;
+
+    /// <summary>Candidates each retriever hands to fusion in hybrid mode (at least the results asked for).</summary>
+    [Range(1, 1000)]
+    public int Candidates { get; set; } = 50;
+
+    /// <summary>Reciprocal Rank Fusion's k and the weight of each retriever.</summary>
+    public FusionOptions Fusion { get; set; } = new();
+}
+
+/// <summary>Reciprocal Rank Fusion (section <c>Retrieval:Fusion</c>): a chunk scores Σ weight / (K + rank).</summary>
+public sealed class FusionOptions
+{
+    [Range(1, 1000)]
+    public int K { get; set; } = 60;
+
+    [Range(0.0, 10.0)]
+    public float DenseWeight { get; set; } = 1f;
+
+    [Range(0.0, 10.0)]
+    public float LexicalWeight { get; set; } = 1f;
 }

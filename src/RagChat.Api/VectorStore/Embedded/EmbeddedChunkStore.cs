@@ -49,17 +49,40 @@ public sealed class EmbeddedChunkStore : IChunkStore
         }
     }
 
-    public Task<IReadOnlyList<ChunkHit>> SearchAsync(string collection, ReadOnlyMemory<float> query, int topK, float minScore, ChunkFilter? filter, CancellationToken cancellationToken) =>
-        Task.FromResult(_index.Search(collection, query.Span, topK, minScore, filter));
+    public Task<IReadOnlyList<ChunkHit>> SearchAsync(string collection, ChunkQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(Search(_index.Snapshot(collection), query));
+
+    /// <summary>Dense, lexical or fused search over one snapshot of a collection.</summary>
+    public static IReadOnlyList<ChunkHit> Search(IEnumerable<VectorIndex.Entry> documents, ChunkQuery query)
+    {
+        var candidates = query.CandidatesPerRetriever;
+        var dense = query.UsesDense
+            ? VectorIndex.Nearest(documents, query.Vector.Span, candidates, query.Filter)
+                .Select((n, i) => n.Entry.Hit(n.Chunk, n.Cosine, new RetrieverScores(new RankedScore(i + 1, n.Cosine), null))).ToList()
+            : [];
+        var lexical = query.UsesLexical
+            ? LexicalSearch.Search(documents, query.Terms, candidates, query.Filter)
+                .Select((m, i) => m.Entry.Hit(m.Chunk, Cosine(query.Vector.Span, m.Entry.Chunks[m.Chunk].Vector), new RetrieverScores(null, new RankedScore(i + 1, m.Score)))).ToList()
+            : [];
+        return query.Mode switch
+        {
+            RetrievalMode.Dense => dense,
+            RetrievalMode.Lexical => lexical,
+            _ => RankFusion.Fuse(dense, lexical, query.FusionOrDefault, query.TopK),
+        };
+    }
+
+    // A lexical hit still reports its similarity to the query, so one threshold means the same in every mode.
+    private static float Cosine(ReadOnlySpan<float> query, float[] vector) =>
+        query.Length == vector.Length ? System.Numerics.Tensors.TensorPrimitives.Dot(query, vector) : 0f;
 
     public async Task<bool> UpdateTagsAsync(string collection, string documentId, IReadOnlyList<string> tags, CancellationToken cancellationToken)
     {
         await _writes.WaitAsync(cancellationToken);
         try
         {
-            if (_index.Get(collection, documentId) is not { } entry || !_database.UpdateTags(collection, documentId, tags)) return false;
-            _index.Put(entry.Document with { Tags = tags }, entry.Chunks);
-            return true;
+            if (_index.Get(collection, documentId) is null || !_database.UpdateTags(collection, documentId, tags)) return false;
+            return _index.Retag(collection, documentId, tags);
         }
         finally
         {

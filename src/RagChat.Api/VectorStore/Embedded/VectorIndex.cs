@@ -6,11 +6,21 @@ namespace RagChat.Api.VectorStore.Embedded;
 /// <summary>
 /// The in-memory side of the embedded store: per collection, an immutable map of documents to their
 /// chunks. Writers swap in a new map, so a search always sees whole documents, never half of one.
-/// Search is exact: one SIMD dot product per chunk (vectors are unit length, so dot = cosine).
+/// Dense search is exact: one SIMD dot product per chunk (vectors are unit length, so dot = cosine).
+/// Each entry carries its <see cref="DocumentTerms"/> too, so lexical search sees the same snapshot.
 /// </summary>
 public sealed class VectorIndex
 {
-    public sealed record Entry(StoredDocument Document, IReadOnlyList<StoredChunk> Chunks);
+    /// <summary>A document, its chunks in index order, and their terms.</summary>
+    public sealed record Entry(StoredDocument Document, IReadOnlyList<StoredChunk> Chunks, DocumentTerms Terms)
+    {
+        public ChunkHit Hit(int position, float cosine, RetrieverScores? scores = null)
+        {
+            var chunk = Chunks[position];
+            return new ChunkHit(chunk.ChunkId, Document.Id, chunk.Index, Document.Title, Document.Source, chunk.Page, chunk.Text, Document.Tags,
+                cosine, chunk.Heading, scores);
+        }
+    }
 
     private readonly object _writeLock = new();
     private ImmutableDictionary<string, ImmutableDictionary<string, Entry>> _collections =
@@ -22,7 +32,19 @@ public sealed class VectorIndex
         {
             var collection = _collections.GetValueOrDefault(document.Collection) ?? ImmutableDictionary<string, Entry>.Empty;
             var ordered = chunks.OrderBy(c => c.Index).ToList();
-            _collections = _collections.SetItem(document.Collection, collection.SetItem(document.Id, new Entry(document, ordered)));
+            _collections = _collections.SetItem(document.Collection, collection.SetItem(document.Id, new Entry(document, ordered, DocumentTerms.Of(ordered))));
+        }
+    }
+
+    /// <summary>Replaces a stored document's metadata, keeping its chunks and terms.</summary>
+    public bool Retag(string collection, string documentId, IReadOnlyList<string> tags)
+    {
+        lock (_writeLock)
+        {
+            if (Get(collection, documentId) is not { } entry) return false;
+            var documents = _collections[collection];
+            _collections = _collections.SetItem(collection, documents.SetItem(documentId, entry with { Document = entry.Document with { Tags = tags } }));
+            return true;
         }
     }
 
@@ -42,29 +64,32 @@ public sealed class VectorIndex
     public IEnumerable<StoredDocument> Documents(string? collection) =>
         _collections.Where(c => collection is null || c.Key == collection).SelectMany(c => c.Value.Values).Select(e => e.Document);
 
-    public IReadOnlyList<ChunkHit> Search(string collection, ReadOnlySpan<float> query, int topK, float minScore, ChunkFilter? filter)
-    {
-        if (topK <= 0 || !_collections.TryGetValue(collection, out var documents)) return [];
+    /// <summary>The documents of one collection as of now: an immutable snapshot that later writes do not change.</summary>
+    public IEnumerable<Entry> Snapshot(string collection) =>
+        _collections.TryGetValue(collection, out var documents) ? documents.Values : [];
 
+    /// <summary>The <paramref name="topK"/> chunks of <paramref name="documents"/> with the highest cosine to <paramref name="query"/>, best first.</summary>
+    public static List<(Entry Entry, int Chunk, float Cosine)> Nearest(IEnumerable<Entry> documents, ReadOnlySpan<float> query, int topK, ChunkFilter? filter)
+    {
+        if (topK <= 0) return [];
         // A min-heap of the best k so far: the root is the weakest hit and the first to go.
-        var best = new PriorityQueue<(StoredChunk Chunk, StoredDocument Document), float>(topK + 1);
-        foreach (var (_, entry) in documents)
+        var best = new PriorityQueue<(Entry Entry, int Chunk), float>(topK + 1);
+        foreach (var entry in documents)
         {
             if (filter is not null && !filter.Matches(entry.Document)) continue;
-            foreach (var chunk in entry.Chunks)
+            for (var i = 0; i < entry.Chunks.Count; i++)
             {
-                var score = TensorPrimitives.Dot(query, chunk.Vector);
-                if (score < minScore) continue;
-                if (best.Count < topK) best.Enqueue((chunk, entry.Document), score);
-                else if (best.TryPeek(out _, out var weakest) && score > weakest) best.EnqueueDequeue((chunk, entry.Document), score);
+                var vector = entry.Chunks[i].Vector;
+                if (vector.Length != query.Length) continue;
+                var score = TensorPrimitives.Dot(query, vector);
+                if (best.Count < topK) best.Enqueue((entry, i), score);
+                else if (best.TryPeek(out _, out var weakest) && score > weakest) best.EnqueueDequeue((entry, i), score);
             }
         }
 
-        var hits = new List<ChunkHit>(best.Count);
-        while (best.TryDequeue(out var item, out var score))
-            hits.Add(new ChunkHit(item.Chunk.ChunkId, item.Document.Id, item.Chunk.Index, item.Document.Title, item.Document.Source,
-                item.Chunk.Page, item.Chunk.Text, item.Document.Tags, score, item.Chunk.Heading));
-        hits.Reverse();
-        return hits;
+        var nearest = new List<(Entry, int, float)>(best.Count);
+        while (best.TryDequeue(out var item, out var score)) nearest.Add((item.Entry, item.Chunk, score));
+        nearest.Reverse();
+        return nearest;
     }
 }

@@ -74,12 +74,13 @@ public sealed class QdrantChunkStore : IChunkStore, IDisposable
         }
     }
 
-    public async Task<IReadOnlyList<ChunkHit>> SearchAsync(string collection, ReadOnlyMemory<float> query, int topK, float minScore, ChunkFilter? filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ChunkHit>> SearchAsync(string collection, ChunkQuery chunkQuery, CancellationToken cancellationToken)
     {
+        var (query, topK, filter) = (chunkQuery.Vector, chunkQuery.TopK, chunkQuery.Filter);
         if (topK <= 0 || !await _schema.ExistsAsync(cancellationToken)) return [];
         var nearest = new Query { Nearest = new VectorInput { Dense = new DenseVector { Data = { query.ToArray() } } } };
         var points = await _calls.RunAsync("query", () => _client.QueryAsync(Name, nearest, filter: QdrantFilters.Committed(collection, filter),
-            scoreThreshold: minScore > -1 ? minScore : null, limit: (ulong)topK, payloadSelector: true, cancellationToken: cancellationToken), cancellationToken);
+            limit: (ulong)topK, payloadSelector: true, cancellationToken: cancellationToken), cancellationToken);
         if (points.Count == 0) return [];
         // An older version outlives its replacement only when the replacement's clean-up failed; ask which
         // version of each hit's document is the newest, so replaced text is never returned.
