@@ -11,7 +11,8 @@ public sealed record EvalOptions(
     int? LimitQueries,
     string? ReportPath,
     bool SkipIngest,
-    bool FirstChunkOnly)
+    bool FirstChunkOnly,
+    FusionOverride? Fusion)
 {
     public const string Usage = """
         usage: dotnet run --project src/RagChat.Eval -- (--beir FOLDER | --squad FILE) [options]
@@ -19,7 +20,10 @@ public sealed record EvalOptions(
           --beir FOLDER         BEIR data set: corpus.jsonl, queries.jsonl, qrels/test.tsv or qrels.test.tsv
           --squad FILE          SQuAD-format JSON: each question's paragraph is its relevant passage
           --collection NAME     collection to ingest into (default: eval-<data set>)
-          --modes LIST          comma-separated retrieval modes to evaluate (default: dense)
+          --modes LIST          comma-separated retrieval modes: dense, lexical, hybrid (default: all three)
+          --fusion-k N          Reciprocal Rank Fusion's k for hybrid (default: the service's Retrieval:Fusion:K)
+          --dense-weight W      weight of the dense ranking in hybrid (default: the service's)
+          --lexical-weight W    weight of the lexical ranking in hybrid (default: the service's)
           --limit-docs N        ingest only the first N documents (and keep queries whose answers are among them)
           --limit-queries N     evaluate only the first N queries
           --report FILE         also write the results as JSON
@@ -36,6 +40,7 @@ public sealed record EvalOptions(
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         }
         int? Number(string name) => Value(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : null;
+        float? Weight(string name) => Value(name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : null;
 
         var beir = Value("--beir");
         var squad = Value("--squad");
@@ -45,7 +50,15 @@ public sealed record EvalOptions(
         return new EvalOptions(
             Value("--url") ?? Environment.GetEnvironmentVariable("RAGCHAT_URL") ?? "http://localhost:5080",
             beir, squad, collection[..Math.Min(collection.Length, 64)],
-            (Value("--modes") ?? "dense").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Number("--limit-docs"), Number("--limit-queries"), Value("--report"), args.Contains("--skip-ingest"), args.Contains("--first-chunk-only"));
+            (Value("--modes") ?? "dense,lexical,hybrid").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Number("--limit-docs"), Number("--limit-queries"), Value("--report"), args.Contains("--skip-ingest"), args.Contains("--first-chunk-only"),
+            FusionOverride.From(Number("--fusion-k"), Weight("--dense-weight"), Weight("--lexical-weight")));
     }
+}
+
+/// <summary>The request's <c>fusion</c> object: overrides of the service's Retrieval:Fusion; null fields keep its values.</summary>
+public sealed record FusionOverride(int? K, float? DenseWeight, float? LexicalWeight)
+{
+    public static FusionOverride? From(int? k, float? denseWeight, float? lexicalWeight) =>
+        k is null && denseWeight is null && lexicalWeight is null ? null : new FusionOverride(k, denseWeight, lexicalWeight);
 }

@@ -16,13 +16,6 @@ catch (Exception e) when (e is ArgumentException or FormatException)
     return 2;
 }
 
-var unsupported = options.Modes.Where(m => m != "dense").ToList();
-if (unsupported.Count > 0)
-{
-    Console.Error.WriteLine($"Mode(s) {string.Join(", ", unsupported)}: this RagChat version retrieves densely only; lexical and hybrid modes are not built yet.");
-    return 2;
-}
-
 var dataset = (options.BeirFolder is not null ? Dataset.FromBeir(options.BeirFolder) : Dataset.FromSquad(options.SquadFile!))
     .Slice(options.LimitDocuments, options.LimitQueries);
 Console.Error.WriteLine($"{dataset.Name}: {dataset.Documents.Count} documents, {dataset.Queries.Count} queries, collection '{options.Collection}', service {options.Url}");
@@ -57,7 +50,7 @@ foreach (var mode in options.Modes)
     var scores = new System.Collections.Concurrent.ConcurrentBag<(double Ndcg, double R10, double R100, double Mrr)>();
     await Parallel.ForEachAsync(dataset.Queries, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancel.Token }, async (query, ct) =>
     {
-        var ranked = await client.SearchDocumentsAsync(options.Collection, query.Text, mode, 100, options.FirstChunkOnly, ct);
+        var ranked = await client.SearchDocumentsAsync(options.Collection, query.Text, mode, options.Fusion, 100, options.FirstChunkOnly, ct);
         var relevant = dataset.Relevant[query.Id].ToDictionary(r => RagChatClient.DocumentId(r.Key), r => r.Value);
         scores.Add((Metrics.NdcgAt(10, ranked, relevant), Metrics.RecallAt(10, ranked, relevant), Metrics.RecallAt(100, ranked, relevant), Metrics.MrrAt(10, ranked, relevant)));
         progress.Step();
@@ -75,7 +68,8 @@ foreach (var r in results)
 
 if (options.ReportPath is { } path)
 {
-    var report = new { dataset = dataset.Name, documents = dataset.Documents.Count, collection = options.Collection, ingestSeconds, results };
+    var report = new { dataset = dataset.Name, documents = dataset.Documents.Count, collection = options.Collection, ingestSeconds,
+        documentsPerSecond = ingestSeconds > 0 ? dataset.Documents.Count / ingestSeconds : (double?)null, fusion = options.Fusion, results };
     await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
     Console.Error.WriteLine($"report written to {path}");
 }

@@ -27,9 +27,9 @@ public sealed partial class RagChatClient(HttpClient http)
     }
 
     /// <summary>The documents of the top chunks, best first, each document once (its best chunk's rank).</summary>
-    public async Task<IReadOnlyList<string>> SearchDocumentsAsync(string collection, string query, string mode, int topK, bool firstChunkOnly, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> SearchDocumentsAsync(string collection, string query, string mode, FusionOverride? fusion, int topK, bool firstChunkOnly, CancellationToken cancellationToken)
     {
-        var response = await http.PostAsJsonAsync("/api/search", new { query, collection, topK, minScore = -1, mode }, cancellationToken);
+        var response = await http.PostAsJsonAsync("/api/search", new { query, collection, topK, minScore = -1, mode, fusion }, cancellationToken);
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"Search failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
