@@ -45,4 +45,15 @@ public sealed class QdrantOptions
     /// <summary>Retries of a call that failed with Unavailable or DeadlineExceeded, with doubling delays from 200 ms.</summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
+
+    /// <summary>
+    /// The chunk length (in lexical terms) that BM25's length normalisation compares each chunk with.
+    /// Qdrant cannot know the corpus mean when a point is written, so the term weights use this fixed
+    /// estimate. 150: chunks are about 200 word pieces, roughly 150 English words, and our terms (words of
+    /// two or more letters, Hangul bigrams) count 120-180 per chunk. A wrong guess by tens of percent only
+    /// shifts how much long chunks are penalised (b = 0.75), not which chunks match. Changing it affects
+    /// chunks written afterwards only.
+    /// </summary>
+    [Range(1d, 100_000d)]
+    public float LexicalAverageLength { get; set; } = 150;
 }

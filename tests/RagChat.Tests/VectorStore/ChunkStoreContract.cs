@@ -188,5 +188,164 @@ public abstract class ChunkStoreContract : IAsyncLifetime
         Assert.False(await Store.DeleteDocumentAsync("c", "a", Ct));
     }
 
+    // Lexical and hybrid search. The embedded store computes BM25 with the collection's true mean chunk
+    // length, Qdrant with a fixed estimate, so these assert clear-cut rankings rather than BM25 values.
+
+    protected static ChunkQuery Query(float[] vector, string text, RetrievalMode mode, int topK, ChunkFilter? filter = null, FusionSettings? fusion = null) =>
+        new(vector, TextTerms.Count(text), mode, topK, filter, fusion);
+
+    [Fact]
+    public async Task LexicalFindsARareKeywordThatDenseRanksLow()
+    {
+        await Store.UpsertDocumentAsync(Doc("x"), [Chunk("x", 0, Unit(1, 0.1f, 0, 0), "Deployment notes for the cluster")], Ct);
+        await Store.UpsertDocumentAsync(Doc("y"), [Chunk("y", 0, Unit(1, 0.3f, 0, 0), "Scaling notes for the cluster")], Ct);
+        await Store.UpsertDocumentAsync(Doc("k"), [Chunk("k", 0, Unit(0.6f, 0, 0, 0.8f), "The cluster runs on Kubernetes nodes")], Ct);
+        var vector = Unit(1, 0, 0, 0);
+
+        var dense = await Store.SearchAsync("c", Query(vector, "kubernetes", RetrievalMode.Dense, 1), Ct);
+        var lexical = await Store.SearchAsync("c", Query(vector, "kubernetes", RetrievalMode.Lexical, 5), Ct);
+
+        Assert.Equal(["x#0"], dense.Select(h => h.ChunkId));
+        Assert.Equal(1, dense[0].Scores?.Dense?.Rank);
+        Assert.Null(dense[0].Scores?.Lexical);
+        var hit = Assert.Single(lexical);
+        Assert.Equal("k#0", hit.ChunkId);
+        Assert.Equal("The cluster runs on Kubernetes nodes", hit.Text);
+        Assert.Equal("Title k", hit.Title);
+        Assert.Equal(0.6f, hit.Score, 0.01f); // the cosine, whatever the mode ranked by
+        Assert.Null(hit.Scores?.Dense);
+        Assert.Equal(1, hit.Scores?.Lexical?.Rank);
+        Assert.True(hit.Scores!.Lexical!.Score > 0);
+        Assert.Null(hit.Scores.Fused);
+    }
+
+    [Fact]
+    public async Task LexicalRanksByBm25AndMatchesKoreanThroughHangulBigrams()
+    {
+        await Store.UpsertDocumentAsync(Doc("ko"), [Chunk("ko", 0, Unit(0, 1, 0, 0), "문서와 검색은 중요하다"), Chunk("ko", 1, Unit(0, 1, 0, 0), "오늘은 날씨가 좋습니다")], Ct);
+        await Store.UpsertDocumentAsync(Doc("en"), [Chunk("en", 0, Unit(1, 0, 0, 0), "retrieval of documents"), Chunk("en", 1, Unit(1, 0, 0, 0), "retrieval retrieval")], Ct);
+
+        var korean = await Store.SearchAsync("c", Query(Unit(1, 0, 0, 0), "문서를 검색", RetrievalMode.Lexical, 10), Ct);
+        var english = await Store.SearchAsync("c", Query(Unit(1, 0, 0, 0), "retrieval", RetrievalMode.Lexical, 10), Ct);
+
+        Assert.Equal(["ko#0"], korean.Select(h => h.ChunkId));
+        Assert.Equal(0f, korean[0].Score, 0.01f);
+        // Twice in a shorter chunk beats once in a longer one.
+        Assert.Equal(["en#1", "en#0"], english.Select(h => h.ChunkId));
+        Assert.Equal([1, 2], english.Select(h => h.Scores!.Lexical!.Rank));
+        Assert.True(english[0].Scores!.Lexical!.Score > english[1].Scores!.Lexical!.Score);
+    }
+
+    [Fact]
+    public async Task HybridFusesBothRetrieversAndSaysWhichFoundEachChunk()
+    {
+        await Store.UpsertDocumentAsync(Doc("a"), [Chunk("a", 0, Unit(1, 0.1f, 0, 0), "apples and oranges")], Ct);
+        await Store.UpsertDocumentAsync(Doc("b"), [Chunk("b", 0, Unit(0, 0, 1, 0), "zephyr zephyr")], Ct);
+        await Store.UpsertDocumentAsync(Doc("c"), [Chunk("c", 0, Unit(1, 0.5f, 0, 0), "zephyr notes about apples, oranges, pears, plums and grapes")], Ct);
+        await Store.UpsertDocumentAsync(Doc("d"), [Chunk("d", 0, Unit(1, 1, 0, 0), "bananas")], Ct);
+        var vector = Unit(1, 0, 0, 0);
+
+        var hits = await Store.SearchAsync("c", Query(vector, "zephyr", RetrievalMode.Hybrid, 10), Ct);
+
+        // Dense ranks a, c, d, b; lexical ranks b, c. Fused (k = 60): c 2/62, b 1/61 + 1/64, a 1/61, d 1/63.
+        Assert.Equal(["c#0", "b#0", "a#0", "d#0"], hits.Select(h => h.ChunkId));
+        var (a, b, c, d) = (hits[2], hits[1], hits[0], hits[3]);
+        Assert.Equal((2, 2), (c.Scores!.Dense!.Rank, c.Scores.Lexical!.Rank));
+        Assert.Equal((4, 1), (b.Scores!.Dense!.Rank, b.Scores.Lexical!.Rank));
+        Assert.Equal(1, a.Scores!.Dense!.Rank);
+        Assert.Null(a.Scores.Lexical);
+        Assert.Equal(3, d.Scores!.Dense!.Rank);
+        Assert.Null(d.Scores.Lexical);
+        Assert.Equal(2f / 62, c.Scores.Fused!.Value, 1e-5f);
+        Assert.Equal(1f / 61 + 1f / 64, b.Scores.Fused!.Value, 1e-5f);
+        Assert.Equal(1f / 61, a.Scores.Fused!.Value, 1e-5f);
+        Assert.Equal(1f / 63, d.Scores.Fused!.Value, 1e-5f);
+        // Score stays the cosine; the dense retriever's raw score is the same cosine.
+        Assert.Equal(0.894f, c.Score, 0.01f);
+        Assert.Equal(c.Score, c.Scores.Dense.Score, 0.001f);
+        Assert.Equal(0f, b.Score, 0.01f);
+        Assert.True(b.Scores.Lexical.Score > c.Scores.Lexical.Score);
+    }
+
+    [Fact]
+    public async Task HybridWeightsAndMissingTermsShapeTheFusion()
+    {
+        await Store.UpsertDocumentAsync(Doc("a"), [Chunk("a", 0, Unit(1, 0.1f, 0, 0), "apples and oranges")], Ct);
+        await Store.UpsertDocumentAsync(Doc("b"), [Chunk("b", 0, Unit(0, 0, 1, 0), "zephyr zephyr")], Ct);
+        await Store.UpsertDocumentAsync(Doc("c"), [Chunk("c", 0, Unit(1, 0.5f, 0, 0), "zephyr notes about apples, oranges, pears, plums and grapes")], Ct);
+        var vector = Unit(1, 0, 0, 0);
+
+        var lexicalOnly = await Store.SearchAsync("c", Query(vector, "zephyr", RetrievalMode.Hybrid, 10, fusion: new FusionSettings(DenseWeight: 0)), Ct);
+        var noTerms = await Store.SearchAsync("c", Query(vector, "?!", RetrievalMode.Hybrid, 10), Ct);
+        var smallK = await Store.SearchAsync("c", Query(vector, "zephyr", RetrievalMode.Hybrid, 10, fusion: new FusionSettings(K: 1)), Ct);
+
+        // A weight of 0 leaves the dense-only chunk at the end with a fused score of 0, still annotated.
+        Assert.Equal(["b#0", "c#0", "a#0"], lexicalOnly.Select(h => h.ChunkId));
+        Assert.Equal(1f / 61, lexicalOnly[0].Scores!.Fused!.Value, 1e-5f);
+        Assert.Equal(0f, lexicalOnly[2].Scores!.Fused!.Value, 1e-6f);
+        Assert.Equal(1, lexicalOnly[2].Scores!.Dense!.Rank);
+        // A question without terms fuses the dense list alone.
+        Assert.Equal(["a#0", "c#0", "b#0"], noTerms.Select(h => h.ChunkId));
+        Assert.All(noTerms, h => Assert.Null(h.Scores!.Lexical));
+        Assert.Equal(1f / 61, noTerms[0].Scores!.Fused!.Value, 1e-5f);
+        // k = 1 (dense a, c, b; lexical b, c): b 1/4 + 1/2, c 2/3, a 1/2.
+        Assert.Equal(["b#0", "c#0", "a#0"], smallK.Select(h => h.ChunkId));
+        Assert.Equal([0.75f, 2f / 3, 0.5f], smallK.Select(h => MathF.Round(h.Scores!.Fused!.Value, 5)).ToArray(), (x, y) => MathF.Abs(x - y) < 1e-4f);
+    }
+
+    [Fact]
+    public async Task FiltersApplyInLexicalAndHybridSearch()
+    {
+        await Store.UpsertDocumentAsync(Doc("a", tags: ["lang:en"]), [Chunk("a", 0, Unit(1, 0, 0, 0), "zephyr one")], Ct);
+        await Store.UpsertDocumentAsync(Doc("b", tags: ["lang:ko", "team:ml"]), [Chunk("b", 0, Unit(1, 0.2f, 0, 0), "zephyr two")], Ct);
+        await Store.UpsertDocumentAsync(Doc("x", collection: "other"), [Chunk("x", 0, Unit(1, 0, 0, 0), "zephyr zephyr")], Ct);
+        var vector = Unit(1, 0, 0, 0);
+
+        foreach (var mode in new[] { RetrievalMode.Lexical, RetrievalMode.Hybrid })
+        {
+            Assert.Equal(["b"], Ids(await Store.SearchAsync("c", Query(vector, "zephyr", mode, 10, new ChunkFilter(AllTags: ["lang:ko", "team:ml"])), Ct)));
+            Assert.Empty(await Store.SearchAsync("c", Query(vector, "zephyr", mode, 10, new ChunkFilter(AllTags: ["lang:ko", "lang:en"])), Ct));
+            Assert.Equal(["a", "b"], Ids(await Store.SearchAsync("c", Query(vector, "zephyr", mode, 10, new ChunkFilter(AnyTags: ["lang:ko", "lang:en"])), Ct)).Order());
+            Assert.Equal(["a"], Ids(await Store.SearchAsync("c", Query(vector, "zephyr", mode, 10, new ChunkFilter(DocumentIds: ["a"])), Ct)));
+            Assert.Equal(["x"], Ids(await Store.SearchAsync("other", Query(vector, "zephyr", mode, 10), Ct)));
+        }
+    }
+
+    [Fact]
+    public async Task ReplacedTextIsNeverFoundByItsWords()
+    {
+        await Store.UpsertDocumentAsync(Doc("a", hash: "v1"), [Chunk("a", 0, Unit(1, 0, 0, 0), "The secret code is 1234."), Chunk("a", 1, Unit(0, 1, 0, 0), "More secret things.")], Ct);
+        await Store.UpsertDocumentAsync(Doc("a", hash: "v2"), [Chunk("a", 0, Unit(1, 0, 0, 0), "Nothing to see here.")], Ct);
+
+        Assert.Empty(await Store.SearchAsync("c", Query(Unit(1, 0, 0, 0), "secret code 1234", RetrievalMode.Lexical, 10), Ct));
+        var hybrid = await Store.SearchAsync("c", Query(Unit(1, 0, 0, 0), "secret code 1234", RetrievalMode.Hybrid, 10), Ct);
+        Assert.Equal(["Nothing to see here."], hybrid.Select(h => h.Text));
+        Assert.Null(hybrid[0].Scores!.Lexical);
+        Assert.Equal(["a#0"], (await Store.SearchAsync("c", Query(Unit(1, 0, 0, 0), "nothing", RetrievalMode.Lexical, 10), Ct)).Select(h => h.ChunkId));
+    }
+
+    [Fact]
+    public async Task LexicalAndHybridReturnAtMostTopK()
+    {
+        for (var i = 0; i < 5; i++)
+            await Store.UpsertDocumentAsync(Doc($"d{i}"), [Chunk($"d{i}", 0, Unit(1, i, 0, 0), $"zephyr {new string('x', i + 2)}")], Ct);
+        var vector = Unit(1, 0, 0, 0);
+
+        Assert.Equal(2, (await Store.SearchAsync("c", Query(vector, "zephyr", RetrievalMode.Lexical, 2), Ct)).Count);
+        Assert.Equal(3, (await Store.SearchAsync("c", Query(vector, "zephyr", RetrievalMode.Hybrid, 3), Ct)).Count);
+        Assert.Empty(await Store.SearchAsync("c", Query(vector, "zephyr", RetrievalMode.Hybrid, 0), Ct));
+    }
+
+    [Fact]
+    public async Task ALexicalQueryWithoutTermsFindsNothing()
+    {
+        await Store.UpsertDocumentAsync(Doc("a"), [Chunk("a", 0, Unit(1, 0, 0, 0), "a b c")], Ct);
+        await Store.UpsertDocumentAsync(Doc("b"), [Chunk("b", 0, Unit(1, 0, 0, 0), "words here")], Ct);
+
+        Assert.Empty(await Store.SearchAsync("c", Query(Unit(1, 0, 0, 0), "?! a", RetrievalMode.Lexical, 5), Ct));
+        Assert.Empty(await Store.SearchAsync("c", Query(Unit(1, 0, 0, 0), "absent", RetrievalMode.Lexical, 5), Ct));
+        Assert.Equal(["a", "b"], Ids(await Store.SearchAsync("c", Query(Unit(1, 0, 0, 0), "?!", RetrievalMode.Dense, 5), Ct)).Order());
+    }
+
     private static List<string> Ids(IReadOnlyList<ChunkHit> hits) => hits.Select(h => h.DocumentId).Distinct().ToList();
 }

@@ -1,7 +1,10 @@
+using System.Numerics.Tensors;
 using Microsoft.Extensions.Options;
 using Google.Protobuf.Collections;
 using Qdrant.Client;
 using Qdrant.Client.Grpc;
+using RagChat.Api.Common;
+using RagChat.Api.VectorStore.Lexical;
 using static Qdrant.Client.Grpc.Conditions;
 
 namespace RagChat.Api.VectorStore.Qdrant;
@@ -12,6 +15,9 @@ namespace RagChat.Api.VectorStore.Qdrant;
 /// go in as "pending" (invisible to reads), one filtered set-payload makes the new version "committed",
 /// and one filtered delete removes the older versions. A failure before the commit leaves the previous
 /// version untouched; reads that catch the moment between commit and delete keep the newest version.
+/// Each point carries two named vectors (see QdrantSchema): the embedding and the chunk's BM25 term
+/// weights, so dense, lexical and hybrid search (one Query API round trip with prefetch and RRF) all run
+/// on one collection.
 /// </summary>
 public sealed class QdrantChunkStore : IChunkStore, IDisposable
 {
@@ -44,7 +50,7 @@ public sealed class QdrantChunkStore : IChunkStore, IDisposable
         var points = chunks.Select(chunk => new PointStruct
         {
             Id = PointIds.For(document.Collection, document.Id, version, chunk.Index),
-            Vectors = chunk.Vector,
+            Vectors = VectorsFor(chunk),
             Payload = { QdrantPayload.For(document, chunk, version, writtenTicks) },
         }).ToList();
         try
@@ -74,20 +80,145 @@ public sealed class QdrantChunkStore : IChunkStore, IDisposable
         }
     }
 
-    public async Task<IReadOnlyList<ChunkHit>> SearchAsync(string collection, ChunkQuery chunkQuery, CancellationToken cancellationToken)
+    /// <summary>
+    /// The embedding under "dense"; BM25's term-frequency half of each term under "lexical" (Qdrant's IDF
+    /// modifier supplies the other half). A chunk without terms gets no sparse vector: lexical search
+    /// cannot find it anyway, and it is left out of the IDF's document count.
+    /// </summary>
+    private Vectors VectorsFor(StoredChunk chunk)
     {
-        var (query, topK, filter) = (chunkQuery.Vector, chunkQuery.TopK, chunkQuery.Filter);
-        if (topK <= 0 || !await _schema.ExistsAsync(cancellationToken)) return [];
-        var nearest = new Query { Nearest = new VectorInput { Dense = new DenseVector { Data = { query.ToArray() } } } };
-        var points = await _calls.RunAsync("query", () => _client.QueryAsync(Name, nearest, filter: QdrantFilters.Committed(collection, filter),
-            limit: (ulong)topK, payloadSelector: true, cancellationToken: cancellationToken), cancellationToken);
-        if (points.Count == 0) return [];
+        var vectors = new Dictionary<string, Vector> { [QdrantSchema.Dense] = chunk.Vector };
+        var (indices, values) = SparseTerms.ForChunk(TextTerms.Count(chunk.Text), _options.LexicalAverageLength);
+        if (indices.Length > 0) vectors[QdrantSchema.Lexical] = (values, indices);
+        return vectors;
+    }
+
+    public async Task<IReadOnlyList<ChunkHit>> SearchAsync(string collection, ChunkQuery query, CancellationToken cancellationToken)
+    {
+        if (query.TopK <= 0 || !await _schema.ExistsAsync(cancellationToken)) return [];
+        var filter = QdrantFilters.Committed(collection, query.Filter);
+        var vector = query.Vector.ToArray();
+        var (indices, values) = SparseTerms.ForQuery(query.Terms);
+        var dense = new Retriever(QdrantSchema.Dense, new Query { Nearest = new VectorInput { Dense = new DenseVector { Data = { vector } } } });
+        var lexical = indices.Length == 0 ? null
+            : new Retriever(QdrantSchema.Lexical, new Query { Nearest = new VectorInput { Sparse = new SparseVector { Indices = { indices }, Values = { values } } } });
+
+        var found = query.Mode switch
+        {
+            RetrievalMode.Dense => await SingleAsync(dense, filter, query, vector, cancellationToken),
+            RetrievalMode.Lexical when lexical is null => [],
+            RetrievalMode.Lexical => await SingleAsync(lexical!, filter, query, vector, cancellationToken),
+            _ => await HybridAsync(dense, lexical, filter, query, vector, cancellationToken),
+        };
+        if (found.Count == 0) return [];
         // An older version outlives its replacement only when the replacement's clean-up failed; ask which
         // version of each hit's document is the newest, so replaced text is never returned.
-        var newest = await NewestVersionsAsync(collection, points.Select(p => p.Payload[QdrantPayload.DocumentId].StringValue).Distinct().ToList(), cancellationToken);
-        return points.Where(p => newest.GetValueOrDefault(p.Payload[QdrantPayload.DocumentId].StringValue) == QdrantPayload.VersionOf(p.Payload))
-            .Select(p => QdrantPayload.Hit(p.Payload, p.Score)).ToList();
+        var newest = await NewestVersionsAsync(collection, found.Select(h => h.Payload[QdrantPayload.DocumentId].StringValue).Distinct().ToList(), cancellationToken);
+        return found.Where(h => newest.GetValueOrDefault(h.Payload[QdrantPayload.DocumentId].StringValue) == QdrantPayload.VersionOf(h.Payload))
+            .Select(h => QdrantPayload.Hit(h.Payload, h.Cosine) with { Scores = h.Scores })
+            .ToList();
     }
+
+    /// <summary>One retriever's query: a named vector and what to look for in it.</summary>
+    private sealed record Retriever(string Using, Query Query);
+
+    /// <summary>A point found by a search, before the newest-version check: its payload, cosine to the query, and retriever scores.</summary>
+    private sealed record Found(MapField<string, Value> Payload, float Cosine, RetrieverScores Scores);
+
+    /// <summary>Dense or lexical alone: one query, ranked by that retriever.</summary>
+    private async Task<List<Found>> SingleAsync(Retriever retriever, Filter filter, ChunkQuery query, float[] vector, CancellationToken cancellationToken)
+    {
+        var isDense = retriever.Using == QdrantSchema.Dense;
+        var points = await _calls.RunAsync(isDense ? "dense query" : "lexical query", () => _client.QueryAsync(Name, retriever.Query, usingVector: retriever.Using,
+            filter: filter, limit: (ulong)query.TopK, payloadSelector: true, vectorsSelector: isDense ? false : DenseOnly,
+            cancellationToken: cancellationToken), cancellationToken);
+        return points.Select((p, i) =>
+        {
+            var ranked = new RankedScore(i + 1, p.Score);
+            return isDense
+                ? new Found(p.Payload, p.Score, new RetrieverScores(ranked, null))
+                : new Found(p.Payload, Cosine(vector, p.Vectors), new RetrieverScores(null, ranked));
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Hybrid in one round trip: a batch of the fused query (both retrievers as prefetches, RRF on the
+    /// server) and each retriever's query alone (ids and scores only), which tell each fused hit's rank
+    /// and raw score per retriever. The root filter applies to the prefetches too (Qdrant propagates it).
+    /// </summary>
+    private async Task<List<Found>> HybridAsync(Retriever dense, Retriever? lexical, Filter filter, ChunkQuery query, float[] vector, CancellationToken cancellationToken)
+    {
+        var candidates = (ulong)query.CandidatesPerRetriever;
+        var retrievers = lexical is null ? new[] { dense } : [dense, lexical];
+        var fusion = query.FusionOrDefault;
+        var (rrf, scale) = QdrantRrf(fusion, lexical is null ? [fusion.DenseWeight] : [fusion.DenseWeight, fusion.LexicalWeight]);
+
+        var fused = new QueryPoints
+        {
+            CollectionName = Name,
+            Query = new Query { Rrf = rrf },
+            Filter = filter,
+            Limit = (ulong)query.TopK,
+            WithPayload = true,
+            WithVectors = DenseOnly,
+        };
+        fused.Prefetch.AddRange(retrievers.Select(r => new PrefetchQuery { Query = r.Query, Using = r.Using, Limit = candidates }));
+        var batch = new List<QueryPoints> { fused };
+        batch.AddRange(retrievers.Select(r => new QueryPoints
+        {
+            CollectionName = Name,
+            Query = r.Query,
+            Using = r.Using,
+            Filter = filter,
+            Limit = candidates,
+            WithPayload = false,
+            WithVectors = false,
+        }));
+
+        var results = await _calls.RunAsync("hybrid query", () => _client.QueryBatchAsync(Name, batch, cancellationToken: cancellationToken), cancellationToken);
+        var denseRanks = Ranks(results[1].Result);
+        var lexicalRanks = lexical is null ? [] : Ranks(results[2].Result);
+        return results[0].Result
+            .Select(p =>
+            {
+                var key = Key(p.Id);
+                var denseScore = denseRanks.GetValueOrDefault(key);
+                var scores = new RetrieverScores(denseScore, lexicalRanks.GetValueOrDefault(key), p.Score * scale);
+                return new Found(p.Payload, denseScore?.Score ?? Cosine(vector, p.Vectors), scores);
+            })
+            // Qdrant leaves ties in any order; break them as the embedded store does.
+            .OrderByDescending(f => f.Scores.Fused).ThenBy(f => f.Scores.Dense?.Rank ?? int.MaxValue)
+            .ThenBy(f => f.Payload[QdrantPayload.DocumentId].StringValue, StringComparer.Ordinal).ThenBy(f => f.Payload[QdrantPayload.ChunkIndex].IntegerValue)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Our RRF (<see cref="FusionSettings"/>: Σ w / (K + rank), rank from 1) in Qdrant's terms. Qdrant
+    /// (lib/segment/src/common/reciprocal_rank_fusion.rs) scores a point at 0-based position p with
+    /// 1 / ((p + 1) / w + k − 1), default k = 2, and nothing for w ≤ 0. With w = 1 that is 1 / (k − 1 + rank),
+    /// so k = K + 1 gives exactly our 1 / (K + rank). Weights there stretch positions rather than scale
+    /// contributions, so they are sent relative to the largest (which becomes 1) and the fused score is
+    /// scaled back by it: equal weights then match Σ w / (K + rank) exactly, and unequal ones favour the
+    /// heavier retriever as ours do (the lighter one's contribution is w / (rank + K·w/max) instead of w / (rank + K)).
+    /// </summary>
+    private static (Rrf Rrf, float Scale) QdrantRrf(FusionSettings fusion, float[] weights)
+    {
+        var max = weights.Max();
+        var rrf = new Rrf { K = (uint)Math.Max(1, fusion.K + 1) };
+        rrf.Weights.AddRange(max > 0 ? weights.Select(w => Math.Max(w, 0) / max) : weights.Select(_ => 0f));
+        return (rrf, max > 0 ? max : 0);
+    }
+
+    private static readonly WithVectorsSelector DenseOnly = new[] { QdrantSchema.Dense };
+
+    private static Dictionary<string, RankedScore> Ranks(IEnumerable<ScoredPoint> points) =>
+        points.Select((p, i) => (Key(p.Id), new RankedScore(i + 1, p.Score))).ToDictionary(e => e.Item1, e => e.Item2);
+
+    private static string Key(PointId id) => id.PointIdOptionsCase == PointId.PointIdOptionsOneofCase.Uuid ? id.Uuid : id.Num.ToString();
+
+    // Qdrant keeps cosine vectors normalised, so this is the score the dense retriever would have given.
+    private static float Cosine(float[] query, VectorsOutput? vectors) =>
+        DenseOf(vectors) is { Length: > 0 } stored && stored.Length == query.Length ? TensorPrimitives.CosineSimilarity(query, stored) : 0f;
 
     public async Task<bool> UpdateTagsAsync(string collection, string documentId, IReadOnlyList<string> tags, CancellationToken cancellationToken)
     {
@@ -131,7 +262,7 @@ public sealed class QdrantChunkStore : IChunkStore, IDisposable
         var filter = QdrantFilters.Committed(collection, new ChunkFilter(DocumentIds: [documentId]));
         var points = NewestVersions(await ScrollAsync(filter, withVectors: true, cancellationToken), p => p.Payload).ToList();
         if (points.Count == 0) return null;
-        var chunks = points.Select(p => QdrantPayload.Chunk(p.Payload, VectorOf(p))).OrderBy(c => c.Index).ToList();
+        var chunks = points.Select(p => QdrantPayload.Chunk(p.Payload, DenseOf(p.Vectors))).OrderBy(c => c.Index).ToList();
         return (QdrantPayload.Document(points[0].Payload), chunks);
     }
 
@@ -163,7 +294,7 @@ public sealed class QdrantChunkStore : IChunkStore, IDisposable
         do
         {
             var page = await _calls.RunAsync("scroll", () => _client.ScrollAsync(Name, filter, PageSize, offset, payloadSelector: true,
-                vectorsSelector: withVectors, cancellationToken: cancellationToken), cancellationToken);
+                vectorsSelector: withVectors ? DenseOnly : false, cancellationToken: cancellationToken), cancellationToken);
             all.AddRange(page.Result);
             offset = page.NextPageOffset;
         }
@@ -181,10 +312,18 @@ public sealed class QdrantChunkStore : IChunkStore, IDisposable
         return points.Where(p => newest[DocumentKey(payloadOf(p))] == payloadOf(p)[QdrantPayload.Version].StringValue);
     }
 
-    // Qdrant 1.x answers dense vectors in "dense"; older servers used the deprecated "data".
+    // The named "dense" vector of a point. Qdrant 1.x answers dense vectors in "dense"; older servers used the deprecated "data".
 #pragma warning disable CS0612, CS0618
-    private static float[] VectorOf(RetrievedPoint point) =>
-        point.Vectors.Vector.Dense is { } dense ? dense.Data.ToArray() : point.Vectors.Vector.Data.ToArray();
+    private static float[] DenseOf(VectorsOutput? vectors)
+    {
+        var output = vectors?.VectorsOptionsCase switch
+        {
+            VectorsOutput.VectorsOptionsOneofCase.Vectors => vectors.Vectors.Vectors.GetValueOrDefault(QdrantSchema.Dense),
+            VectorsOutput.VectorsOptionsOneofCase.Vector => vectors.Vector,
+            _ => null,
+        };
+        return output is null ? [] : output.Dense is { } dense ? dense.Data.ToArray() : output.Data.ToArray();
+    }
 #pragma warning restore CS0612, CS0618
 
     private async Task ForgetPendingAsync(StoredDocument document, string version)

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Grpc.Core;
 using Qdrant.Client.Grpc;
 using static RagChat.Tests.Infrastructure.QdrantEmulator.GrpcBinding;
@@ -43,7 +42,7 @@ public sealed class EmulatedCollections(EmulatorState state) : CollectionsBindin
         {
             if (state.Collections.ContainsKey(request.CollectionName))
                 throw new RpcException(new Status(StatusCode.AlreadyExists, $"Collection `{request.CollectionName}` already exists!"));
-            state.Collections[request.CollectionName] = new EmulatorState.Collection(request.VectorsConfig.Params);
+            state.Collections[request.CollectionName] = new EmulatorState.Collection(request.VectorsConfig, request.SparseVectorsConfig);
             return new CollectionOperationResponse { Result = true };
         }
     }
@@ -60,7 +59,7 @@ public sealed class EmulatedCollections(EmulatorState state) : CollectionsBindin
                 {
                     Status = CollectionStatus.Green,
                     PointsCount = (ulong)collection.Points.Count,
-                    Config = new CollectionConfig { Params = new CollectionParams { VectorsConfig = new VectorsConfig { Params = collection.Vectors } } },
+                    Config = new CollectionConfig { Params = new CollectionParams { VectorsConfig = collection.Vectors, SparseVectorsConfig = collection.SparseVectors } },
                 },
             };
         }
@@ -99,6 +98,7 @@ public abstract class PointsBinding
         binder.AddMethod(Unary<SetPayloadPoints, PointsOperationResponse>(Service, "SetPayload"), (UnaryServerMethod<SetPayloadPoints, PointsOperationResponse>?)null);
         binder.AddMethod(Unary<CreateFieldIndexCollection, PointsOperationResponse>(Service, "CreateFieldIndex"), (UnaryServerMethod<CreateFieldIndexCollection, PointsOperationResponse>?)null);
         binder.AddMethod(Unary<QueryPoints, QueryResponse>(Service, "Query"), (UnaryServerMethod<QueryPoints, QueryResponse>?)null);
+        binder.AddMethod(Unary<QueryBatchPoints, QueryBatchResponse>(Service, "QueryBatch"), (UnaryServerMethod<QueryBatchPoints, QueryBatchResponse>?)null);
         binder.AddMethod(Unary<ScrollPoints, ScrollResponse>(Service, "Scroll"), (UnaryServerMethod<ScrollPoints, ScrollResponse>?)null);
         binder.AddMethod(Unary<CountPoints, CountResponse>(Service, "Count"), (UnaryServerMethod<CountPoints, CountResponse>?)null);
     }
@@ -112,6 +112,8 @@ public abstract class PointsBinding
     public virtual Task<PointsOperationResponse> CreateFieldIndex(CreateFieldIndexCollection request, ServerCallContext context) => throw new RpcException(new Status(StatusCode.Unimplemented, "CreateFieldIndex"));
 
     public virtual Task<QueryResponse> Query(QueryPoints request, ServerCallContext context) => throw new RpcException(new Status(StatusCode.Unimplemented, "Query"));
+
+    public virtual Task<QueryBatchResponse> QueryBatch(QueryBatchPoints request, ServerCallContext context) => throw new RpcException(new Status(StatusCode.Unimplemented, "QueryBatch"));
 
     public virtual Task<ScrollResponse> Scroll(ScrollPoints request, ServerCallContext context) => throw new RpcException(new Status(StatusCode.Unimplemented, "Scroll"));
 
@@ -128,13 +130,9 @@ public sealed class EmulatedPoints(EmulatorState state) : PointsBinding
         lock (state.Lock)
         {
             var collection = state.Get(request.CollectionName);
-            foreach (var point in request.Points)
-            {
-                var vector = DenseOf(point.Vectors.Vector);
-                if ((ulong)vector.Length != collection.Vectors.Size)
-                    throw new RpcException(new Status(StatusCode.InvalidArgument, $"Wrong input: Vector dimension error: expected dim: {collection.Vectors.Size}, got {vector.Length}"));
-                collection.Points[EmulatorState.Key(point.Id)] = point.Clone();
-            }
+            // Validate the whole batch first: Qdrant applies none of a refused upsert.
+            foreach (var point in request.Points) Validate(collection, point.Vectors);
+            foreach (var point in request.Points) collection.Points[EmulatorState.Key(point.Id)] = point.Clone();
             return Done();
         }
     }
@@ -172,20 +170,27 @@ public sealed class EmulatedPoints(EmulatorState state) : PointsBinding
     public override async Task<QueryResponse> Query(QueryPoints request, ServerCallContext context)
     {
         await state.EnterAsync(context);
-        if (request.Query?.Nearest?.Dense is not { } dense)
-            throw new RpcException(new Status(StatusCode.Unimplemented, "The emulator answers nearest-vector queries only."));
-        var query = dense.Data.ToArray();
+        lock (state.Lock)
+        {
+            var response = new QueryResponse();
+            response.Result.AddRange(EmulatedSearch.Run(state.Get(request.CollectionName), request));
+            return response;
+        }
+    }
+
+    public override async Task<QueryBatchResponse> QueryBatch(QueryBatchPoints request, ServerCallContext context)
+    {
+        await state.EnterAsync(context);
         lock (state.Lock)
         {
             var collection = state.Get(request.CollectionName);
-            var scored = collection.Points.Values
-                .Where(p => PayloadFilter.Matches(request.Filter, p.Payload))
-                .Select(p => new ScoredPoint { Id = p.Id, Score = TensorPrimitives.CosineSimilarity(query, DenseOf(p.Vectors.Vector)), Payload = { p.Payload }, Version = 1 })
-                .Where(p => !request.HasScoreThreshold || p.Score >= request.ScoreThreshold)
-                .OrderByDescending(p => p.Score)
-                .Take(request.HasLimit ? (int)request.Limit : 10);
-            var response = new QueryResponse();
-            response.Result.AddRange(scored);
+            var response = new QueryBatchResponse();
+            foreach (var query in request.QueryPoints)
+            {
+                var result = new BatchResult();
+                result.Result.AddRange(EmulatedSearch.Run(collection, query));
+                response.Result.Add(result);
+            }
             return response;
         }
     }
@@ -204,9 +209,9 @@ public sealed class EmulatedPoints(EmulatorState state) : PointsBinding
             var response = new ScrollResponse();
             foreach (var (_, point) in matching.Take(limit))
             {
-                var retrieved = new RetrievedPoint { Id = point.Id, Payload = { point.Payload } };
-                if (request.WithVectors?.Enable == true)
-                    retrieved.Vectors = new VectorsOutput { Vector = new VectorOutput { Dense = new DenseVector { Data = { DenseOf(point.Vectors.Vector) } } } };
+                // Scroll answers the whole payload unless told otherwise.
+                var retrieved = new RetrievedPoint { Id = point.Id, Payload = { EmulatedSearch.Payload(point.Payload, request.WithPayload ?? true) } };
+                if (EmulatedSearch.Vectors(collection, point, request.WithVectors) is { } vectors) retrieved.Vectors = vectors;
                 response.Result.Add(retrieved);
             }
             if (matching.Count > limit) response.NextPageOffset = matching[limit].Value.Id;
@@ -231,7 +236,27 @@ public sealed class EmulatedPoints(EmulatorState state) : PointsBinding
         _ => [],
     };
 
-#pragma warning disable CS0612, CS0618 // clients may still send the deprecated "data" field
-    private static float[] DenseOf(Vector vector) => vector.Dense is { } dense ? dense.Data.ToArray() : vector.Data.ToArray();
-#pragma warning restore CS0612, CS0618
+    /// <summary>Qdrant's checks on a point's vectors: every name configured, dense sizes right, sparse indices and values paired and unique.</summary>
+    private static void Validate(EmulatorState.Collection collection, Vectors vectors)
+    {
+        var named = vectors.VectorsOptionsCase == Vectors.VectorsOptionsOneofCase.Vectors_
+            ? vectors.Vectors_.Vectors.Select(v => (v.Key, v.Value))
+            : [("", vectors.Vector)];
+        foreach (var (name, vector) in named)
+        {
+            if (EmulatedSearch.SparseOf(vector) is { } sparse)
+            {
+                if (!collection.SparseVectors.Map.ContainsKey(name))
+                    throw new RpcException(new Status(StatusCode.InvalidArgument, $"Wrong input: Not existing vector name error: {name}"));
+                if (sparse.Indices.Length != sparse.Values.Length || sparse.Indices.Distinct().Count() != sparse.Indices.Length)
+                    throw new RpcException(new Status(StatusCode.InvalidArgument, "Validation error: sparse vector indices must be unique and match values"));
+                continue;
+            }
+            var size = EmulatedSearch.DenseSize(collection, name)
+                ?? throw new RpcException(new Status(StatusCode.InvalidArgument, $"Wrong input: Not existing vector name error: {name}"));
+            var length = EmulatedSearch.DenseOf(vector).Length;
+            if ((ulong)length != size)
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"Wrong input: Vector dimension error: expected dim: {size}, got {length}"));
+        }
+    }
 }

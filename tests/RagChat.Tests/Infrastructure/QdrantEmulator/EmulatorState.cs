@@ -6,9 +6,11 @@ namespace RagChat.Tests.Infrastructure.QdrantEmulator;
 /// <summary>The emulator's data (collections of points in memory) and the faults it is told to inject.</summary>
 public sealed class EmulatorState
 {
-    public sealed class Collection(VectorParams vectors)
+    /// <summary>A collection: its dense vectors (one unnamed or several named), its named sparse vectors, and its points.</summary>
+    public sealed class Collection(VectorsConfig vectors, SparseVectorConfig? sparseVectors = null)
     {
-        public VectorParams Vectors { get; } = vectors;
+        public VectorsConfig Vectors { get; } = vectors;
+        public SparseVectorConfig SparseVectors { get; } = sparseVectors ?? new SparseVectorConfig();
         public SortedDictionary<string, PointStruct> Points { get; } = new(StringComparer.Ordinal);
         public HashSet<string> Indexes { get; } = [];
     }
