@@ -18,7 +18,7 @@ Each command (curl only) is run again with http://localhost:5080 replaced by URL
 else http://localhost:5080). Server-sent events are compared event by event (name and JSON data; ":"
 comment lines such as keep-alives are ignored), other output as one JSON document. What varies between
 runs is normalised before comparing: the timings (retrievalMs, generationMs, timeToFirstTokenMs), the
-scores (score, bestScores: floating-point digits may differ on another CPU), and the OpenAI ids
+scores (score, fused, bestScores: floating-point digits may differ on another CPU), and the OpenAI ids
 (id "chatcmpl-...", created). Exit code 0 when every block matches, 1 otherwise (also when DOC holds
 no marked block), 2 on bad usage.
 """
@@ -34,7 +34,7 @@ import sys
 DOC_URL = "http://localhost:5080"
 MARKER = re.compile(r"^<!--\s*transcript:\s*([\w.-]+)\s*-->\s*$")
 FENCE = re.compile(r"^(`{3,}|~{3,})")
-NUMBER_KEYS = {"retrievalMs", "generationMs", "timeToFirstTokenMs", "score", "created"}
+NUMBER_KEYS = {"retrievalMs", "generationMs", "timeToFirstTokenMs", "score", "fused", "created"}
 LIST_OF_NUMBER_KEYS = {"bestScores"}
 
 

@@ -6,8 +6,9 @@ namespace RagChat.Api.VectorStore;
 public enum RetrievalMode { Dense, Lexical, Hybrid }
 
 /// <summary>
-/// Weighted Reciprocal Rank Fusion: a chunk scores Σ weight / (k + rank) over the retrievers that
-/// found it, rank counting from 1. A larger <paramref name="K"/> flattens the difference between ranks.
+/// Weighted Reciprocal Rank Fusion: a chunk scores Σ 1 / (k + rank / weight) over the retrievers that
+/// found it (weight 0: nothing), rank counting from 1. A larger <paramref name="K"/> flattens the
+/// difference between ranks; a larger weight makes a retriever's ranks count as better ones.
 /// </summary>
 public sealed record FusionSettings(int K = 60, float DenseWeight = 1f, float LexicalWeight = 1f);
 

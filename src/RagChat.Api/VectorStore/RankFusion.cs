@@ -3,7 +3,12 @@ namespace RagChat.Api.VectorStore;
 /// <summary>Weighted Reciprocal Rank Fusion of a dense and a lexical result list (see <see cref="FusionSettings"/>).</summary>
 public static class RankFusion
 {
-    public static float Contribution(int rank, int k, float weight) => weight / (k + rank);
+    /// <summary>
+    /// 1 / (k + rank / weight): the weight stretches the retriever's ranks (weight 2 makes its 10th
+    /// chunk count like an unweighted 5th) and 0 silences it. This is Qdrant's weighted RRF, so both
+    /// stores fuse to the same scores.
+    /// </summary>
+    public static float Contribution(int rank, int k, float weight) => weight <= 0 ? 0 : 1f / (k + rank / weight);
 
     /// <summary>
     /// Fuses two lists (each best first) into the <paramref name="topK"/> best by fused score; each hit

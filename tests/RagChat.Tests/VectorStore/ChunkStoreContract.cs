@@ -278,6 +278,7 @@ public abstract class ChunkStoreContract : IAsyncLifetime
         var lexicalOnly = await Store.SearchAsync("c", Query(vector, "zephyr", RetrievalMode.Hybrid, 10, fusion: new FusionSettings(DenseWeight: 0)), Ct);
         var noTerms = await Store.SearchAsync("c", Query(vector, "?!", RetrievalMode.Hybrid, 10), Ct);
         var smallK = await Store.SearchAsync("c", Query(vector, "zephyr", RetrievalMode.Hybrid, 10, fusion: new FusionSettings(K: 1)), Ct);
+        var lexicalHeavy = await Store.SearchAsync("c", Query(vector, "zephyr", RetrievalMode.Hybrid, 10, fusion: new FusionSettings(K: 10, DenseWeight: 0.5f, LexicalWeight: 2f)), Ct);
 
         // A weight of 0 leaves the dense-only chunk at the end with a fused score of 0, still annotated.
         Assert.Equal(["b#0", "c#0", "a#0"], lexicalOnly.Select(h => h.ChunkId));
@@ -291,6 +292,9 @@ public abstract class ChunkStoreContract : IAsyncLifetime
         // k = 1 (dense a, c, b; lexical b, c): b 1/4 + 1/2, c 2/3, a 1/2.
         Assert.Equal(["b#0", "c#0", "a#0"], smallK.Select(h => h.ChunkId));
         Assert.Equal([0.75f, 2f / 3, 0.5f], smallK.Select(h => MathF.Round(h.Scores!.Fused!.Value, 5)).ToArray(), (x, y) => MathF.Abs(x - y) < 1e-4f);
+        // Weights stretch ranks, 1 / (k + rank / w), the same on every store: c 1/(10+2/2) + 1/(10+2/0.5), b 1/(10+1/2) + 1/(10+3/0.5), a 1/(10+1/0.5).
+        Assert.Equal(["c#0", "b#0", "a#0"], lexicalHeavy.Select(h => h.ChunkId));
+        Assert.Equal([1f / 11 + 1f / 14, 1f / 10.5f + 1f / 16, 1f / 12], lexicalHeavy.Select(h => h.Scores!.Fused!.Value).ToArray(), (x, y) => MathF.Abs(x - y) < 1e-5f);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class RetrievalOptions
     public FusionOptions Fusion { get; set; } = new();
 }
 
-/// <summary>Reciprocal Rank Fusion (section <c>Retrieval:Fusion</c>): a chunk scores Σ weight / (K + rank).</summary>
+/// <summary>Reciprocal Rank Fusion (section <c>Retrieval:Fusion</c>): a chunk scores Σ 1 / (K + rank / weight).</summary>
 public sealed class FusionOptions
 {
     [Range(1, 1000)]

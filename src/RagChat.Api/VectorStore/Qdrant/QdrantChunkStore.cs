@@ -151,7 +151,7 @@ public sealed class QdrantChunkStore : IChunkStore, IDisposable
         var candidates = (ulong)query.CandidatesPerRetriever;
         var retrievers = lexical is null ? new[] { dense } : [dense, lexical];
         var fusion = query.FusionOrDefault;
-        var (rrf, scale) = QdrantRrf(fusion, lexical is null ? [fusion.DenseWeight] : [fusion.DenseWeight, fusion.LexicalWeight]);
+        var rrf = QdrantRrf(fusion, lexical is null ? [fusion.DenseWeight] : [fusion.DenseWeight, fusion.LexicalWeight]);
 
         var fused = new QueryPoints
         {
@@ -183,7 +183,7 @@ public sealed class QdrantChunkStore : IChunkStore, IDisposable
             {
                 var key = Key(p.Id);
                 var denseScore = denseRanks.GetValueOrDefault(key);
-                var scores = new RetrieverScores(denseScore, lexicalRanks.GetValueOrDefault(key), p.Score * scale);
+                var scores = new RetrieverScores(denseScore, lexicalRanks.GetValueOrDefault(key), p.Score);
                 return new Found(p.Payload, denseScore?.Score ?? Cosine(vector, p.Vectors), scores);
             })
             // Qdrant leaves ties in any order; break them as the embedded store does.
@@ -193,20 +193,15 @@ public sealed class QdrantChunkStore : IChunkStore, IDisposable
     }
 
     /// <summary>
-    /// Our RRF (<see cref="FusionSettings"/>: Σ w / (K + rank), rank from 1) in Qdrant's terms. Qdrant
+    /// Our RRF (<see cref="FusionSettings"/>: Σ 1 / (K + rank / w), rank from 1) in Qdrant's terms. Qdrant
     /// (lib/segment/src/common/reciprocal_rank_fusion.rs) scores a point at 0-based position p with
-    /// 1 / ((p + 1) / w + k − 1), default k = 2, and nothing for w ≤ 0. With w = 1 that is 1 / (k − 1 + rank),
-    /// so k = K + 1 gives exactly our 1 / (K + rank). Weights there stretch positions rather than scale
-    /// contributions, so they are sent relative to the largest (which becomes 1) and the fused score is
-    /// scaled back by it: equal weights then match Σ w / (K + rank) exactly, and unequal ones favour the
-    /// heavier retriever as ours do (the lighter one's contribution is w / (rank + K·w/max) instead of w / (rank + K)).
+    /// 1 / ((p + 1) / w + k − 1), default k = 2, and nothing for w ≤ 0: with k = K + 1 that is exactly ours.
     /// </summary>
-    private static (Rrf Rrf, float Scale) QdrantRrf(FusionSettings fusion, float[] weights)
+    private static Rrf QdrantRrf(FusionSettings fusion, float[] weights)
     {
-        var max = weights.Max();
         var rrf = new Rrf { K = (uint)Math.Max(1, fusion.K + 1) };
-        rrf.Weights.AddRange(max > 0 ? weights.Select(w => Math.Max(w, 0) / max) : weights.Select(_ => 0f));
-        return (rrf, max > 0 ? max : 0);
+        rrf.Weights.AddRange(weights.Select(w => Math.Max(w, 0)));
+        return rrf;
     }
 
     private static readonly WithVectorsSelector DenseOnly = new[] { QdrantSchema.Dense };
