@@ -5,8 +5,9 @@ namespace RagChat.Api.Common;
 /// <summary>
 /// Terms for lexical matching in English and Korean. Korean particles attach to words ("문서를",
 /// "문서와"), so whole Hangul words rarely match; overlapping syllable bigrams do ("문서"). Other
-/// scripts use lower-cased words of two or more characters. These are also BM25's terms, so English
-/// and Korean share one lexical index.
+/// scripts use lower-cased words of two or more characters, Porter-stemmed when they are English
+/// ("retrieved", "retrieval" → "retriev"). These are also BM25's terms, so English and Korean share
+/// one lexical index.
 /// </summary>
 public static class TextTerms
 {
@@ -50,7 +51,7 @@ public static class TextTerms
     {
         if (!IsHangul(run[0]))
         {
-            if (run.Length >= 2) Add(terms, run);
+            if (run.Length >= 2) Add(terms, EnglishStemmer.Stem(run));
             return;
         }
         if (run.Length == 1) { Add(terms, run); return; }
