@@ -18,6 +18,9 @@ public sealed class VectorStoreOptions
 
     /// <summary>The Qdrant server, used when <see cref="Provider"/> is <c>Qdrant</c>.</summary>
     public QdrantOptions Qdrant { get; set; } = new();
+
+    /// <summary>How the embedded store searches (section <c>VectorStore:Embedded</c>).</summary>
+    public Embedded.EmbeddedSearchOptions Embedded { get; set; } = new();
 }
 
 /// <summary>Where Qdrant is and how patiently to talk to it (section <c>VectorStore:Qdrant</c>).</summary>

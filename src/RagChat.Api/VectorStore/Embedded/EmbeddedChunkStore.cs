@@ -13,10 +13,12 @@ public sealed class EmbeddedChunkStore : IChunkStore
     private readonly VectorIndex _index = new();
     private readonly SemaphoreSlim _writes = new(1, 1);
     private readonly ILogger<EmbeddedChunkStore> _logger;
+    private readonly EmbeddedSearchOptions _search;
 
     public EmbeddedChunkStore(IOptions<VectorStoreOptions> options, ILogger<EmbeddedChunkStore> logger)
     {
         _logger = logger;
+        _search = options.Value.Embedded;
         var dataPath = Path.GetFullPath(options.Value.DataPath);
         _database = new SqliteChunkDatabase(dataPath);
         var documents = 0;
@@ -50,14 +52,14 @@ public sealed class EmbeddedChunkStore : IChunkStore
     }
 
     public Task<IReadOnlyList<ChunkHit>> SearchAsync(string collection, ChunkQuery query, CancellationToken cancellationToken) =>
-        Task.FromResult(Search(_index.Snapshot(collection), query));
+        Task.FromResult(Search(_index.Snapshot(collection), query, _search));
 
     /// <summary>Dense, lexical or fused search over one snapshot of a collection.</summary>
-    public static IReadOnlyList<ChunkHit> Search(IEnumerable<VectorIndex.Entry> documents, ChunkQuery query)
+    public static IReadOnlyList<ChunkHit> Search(IEnumerable<VectorIndex.Entry> documents, ChunkQuery query, EmbeddedSearchOptions? search = null)
     {
         var candidates = query.CandidatesPerRetriever;
         var dense = query.UsesDense
-            ? VectorIndex.Nearest(documents, query.Vector.Span, candidates, query.Filter)
+            ? VectorIndex.Nearest(documents, query.Vector.Span, candidates, query.Filter, search)
                 .Select((n, i) => n.Entry.Hit(n.Chunk, n.Cosine, new RetrieverScores(new RankedScore(i + 1, n.Cosine), null))).ToList()
             : [];
         var lexical = query.UsesLexical
