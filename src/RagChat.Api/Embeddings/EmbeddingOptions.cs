@@ -23,6 +23,13 @@ public sealed class EmbeddingOptions
     [Range(0, 256)]
     public int Threads { get; set; }
 
+    /// <summary>
+    /// Whether ONNX Runtime's threads spin-wait for the next run instead of sleeping. Off by default:
+    /// a spinning pool keeps the cores busy after each query embedding, and the search that follows
+    /// it (on the same cores) measured about twice as slow (docs/BENCHMARKS.md).
+    /// </summary>
+    public bool SpinWait { get; set; }
+
     public string ResolveModelFolder() =>
         Path.IsPathRooted(ModelPath) ? ModelPath : Path.Combine(AppContext.BaseDirectory, ModelPath);
 }

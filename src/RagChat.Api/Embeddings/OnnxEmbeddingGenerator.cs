@@ -31,6 +31,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         Tokenizer = new WordPieceTokenizer(vocabFile);
         using var sessionOptions = new Microsoft.ML.OnnxRuntime.SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         if (_options.Threads > 0) sessionOptions.IntraOpNumThreads = _options.Threads;
+        if (!_options.SpinWait) sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         _session = new InferenceSession(modelFile, sessionOptions);
         _needsTokenTypes = _session.InputMetadata.ContainsKey("token_type_ids");
         _metadata = new EmbeddingGeneratorMetadata("onnxruntime", new Uri("file:///" + folder.TrimStart('/')), ModelId, Dimensions);

@@ -12,44 +12,71 @@ public static class LexicalSearch
 {
     public readonly record struct Match(VectorIndex.Entry Entry, int Chunk, float Score);
 
+    private readonly record struct Candidate(int Document, int Term, DocumentTerms.Posting[] Postings);
+
     public static List<Match> Search(IEnumerable<VectorIndex.Entry> documents, IReadOnlyDictionary<string, int> queryTerms, int topK, ChunkFilter? filter)
     {
         if (topK <= 0 || queryTerms.Count == 0) return [];
+        var entries = documents as IReadOnlyList<VectorIndex.Entry> ?? documents.ToList();
         var terms = queryTerms.Keys.ToArray();
         var frequencies = new int[terms.Length];
-        var candidates = new List<(VectorIndex.Entry Entry, int Term, DocumentTerms.Posting[] Postings)>();
-        long chunkCount = 0, totalLength = 0;
+        var candidates = new List<Candidate>();
+        // Each chunk's slot in one flat score array: offsets[d] is where document d's chunks begin.
+        var offsets = new int[entries.Count + 1];
+        long totalLength = 0;
 
-        foreach (var entry in documents)
+        for (var d = 0; d < entries.Count; d++)
         {
-            chunkCount += entry.Terms.ChunkLengths.Length;
+            var entry = entries[d];
+            offsets[d + 1] = offsets[d] + entry.Terms.ChunkLengths.Length;
             totalLength += entry.Terms.TotalLength;
             var included = filter is null || filter.Matches(entry.Document);
             for (var t = 0; t < terms.Length; t++)
             {
                 if (!entry.Terms.Postings.TryGetValue(terms[t], out var postings)) continue;
                 frequencies[t] += postings.Length;
-                if (included) candidates.Add((entry, t, postings));
+                if (included) candidates.Add(new Candidate(d, t, postings));
             }
         }
         if (candidates.Count == 0) return [];
 
+        var chunkCount = offsets[^1];
         var averageLength = (float)totalLength / Math.Max(chunkCount, 1);
-        var scores = new Dictionary<(string DocumentId, int Chunk), Match>();
-        foreach (var (entry, t, postings) in candidates)
+        var idf = frequencies.Select(f => Bm25.Idf(f, chunkCount)).ToArray();
+        var scores = new float[chunkCount];
+        var touched = new List<(int Document, int Chunk)>();
+        foreach (var (d, t, postings) in candidates)
         {
-            var idf = Bm25.Idf(frequencies[t], (int)chunkCount);
+            var lengths = entries[d].Terms.ChunkLengths;
             foreach (var posting in postings)
             {
-                var weight = idf * Bm25.TermWeight(posting.Count, entry.Terms.ChunkLengths[posting.Chunk], averageLength);
-                var key = (entry.Document.Id, posting.Chunk);
-                scores[key] = scores.TryGetValue(key, out var sum) ? sum with { Score = sum.Score + weight } : new Match(entry, posting.Chunk, weight);
+                var slot = offsets[d] + posting.Chunk;
+                // Every term weighs more than 0, so a 0 marks a chunk seen for the first time.
+                if (scores[slot] == 0) touched.Add((d, posting.Chunk));
+                scores[slot] += idf[t] * Bm25.TermWeight(posting.Count, lengths[posting.Chunk], averageLength);
             }
         }
 
-        return scores.Values
-            .OrderByDescending(m => m.Score).ThenBy(m => m.Entry.Document.Id, StringComparer.Ordinal).ThenBy(m => m.Chunk)
-            .Take(topK)
-            .ToList();
+        // The best k by a min-heap; ties go to the earlier document id and chunk, as a full sort would.
+        var best = new PriorityQueue<(int Document, int Chunk), (float Score, string Id, int Chunk)>(topK + 1, WorstFirst);
+        foreach (var (d, chunk) in touched)
+        {
+            var key = (scores[offsets[d] + chunk], entries[d].Document.Id, chunk);
+            if (best.Count < topK) best.Enqueue((d, chunk), key);
+            else if (best.TryPeek(out _, out var weakest) && WorstFirst.Compare(key, weakest) > 0) best.EnqueueDequeue((d, chunk), key);
+        }
+        var matches = new List<Match>(best.Count);
+        while (best.TryDequeue(out var item, out var key)) matches.Add(new Match(entries[item.Document], item.Chunk, key.Score));
+        matches.Reverse();
+        return matches;
     }
+
+    // Orders the weakest first: lower score, then (on a tie) the later document id and chunk.
+    private static readonly Comparer<(float Score, string Id, int Chunk)> WorstFirst = Comparer<(float Score, string Id, int Chunk)>.Create((a, b) =>
+    {
+        var byScore = a.Score.CompareTo(b.Score);
+        if (byScore != 0) return byScore;
+        var byId = string.CompareOrdinal(b.Id, a.Id);
+        return byId != 0 ? byId : b.Chunk.CompareTo(a.Chunk);
+    });
 }
