@@ -28,6 +28,16 @@ public static class TextTerms
         return terms;
     }
 
+    /// <summary>
+    /// Whether most of <paramref name="text"/>'s words hold Hangul: a Korean question, for retrieval's
+    /// purposes, even when it names English terms ("Transformer 모델에서 attention은 무엇인가?").
+    /// </summary>
+    public static bool IsMostlyHangul(string text)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetter)).ToList();
+        return words.Count(w => w.Any(IsHangul)) * 2 > words.Count;
+    }
+
     /// <summary>The share of the query's terms that <paramref name="candidate"/> contains (0..1).</summary>
     public static double Coverage(HashSet<string> query, HashSet<string> candidate) =>
         query.Count == 0 ? 0 : (double)query.Count(candidate.Contains) / query.Count;

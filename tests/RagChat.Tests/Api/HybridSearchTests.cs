@@ -87,6 +87,21 @@ public sealed class HybridSearchTests(AppFixture app) : IClassFixture<AppFixture
     }
 
     [Fact]
+    public async Task AKoreanQuestionIsRankedByBm25AloneUnlessTheRequestWeighsDense()
+    {
+        var collection = await SeedAsync();
+
+        var byDefault = await SearchAsync(new { query = "외부 문서 검색 기법", collection, minScore = -1, topK = 10 });
+        var weighed = await SearchAsync(new { query = "외부 문서 검색 기법", collection, minScore = -1, topK = 10, fusion = new { denseWeight = 1 } });
+
+        // The English model's ranking of Korean text weighs nothing by default: chunks only it found score 0.
+        var denseOnly = byDefault.GetProperty("results").EnumerateArray().Where(r => !r.GetProperty("scores").TryGetProperty("lexical", out _)).ToList();
+        Assert.NotEmpty(denseOnly);
+        Assert.All(denseOnly, r => Assert.Equal(0f, r.GetProperty("scores").GetProperty("fused").GetSingle()));
+        Assert.All(weighed.GetProperty("results").EnumerateArray(), r => Assert.True(r.GetProperty("scores").GetProperty("fused").GetSingle() > 0));
+    }
+
+    [Fact]
     public async Task FusionWeightsCanBeSetPerRequest()
     {
         var collection = await SeedAsync();

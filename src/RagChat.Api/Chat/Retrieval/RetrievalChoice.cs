@@ -24,8 +24,12 @@ public static class RetrievalChoice
     public static RetrievalMode Mode(string? mode, RetrievalOptions defaults) =>
         mode is null ? defaults.Mode : Enum.Parse<RetrievalMode>(mode, ignoreCase: true);
 
-    public static FusionSettings Fusion(FusionRequest? fusion, RetrievalOptions defaults) =>
-        new(fusion?.K ?? defaults.Fusion.K, fusion?.DenseWeight ?? defaults.Fusion.DenseWeight, fusion?.LexicalWeight ?? defaults.Fusion.LexicalWeight);
+    /// <summary>The request's fusion over the configured one; a mostly Hangul query gets Retrieval:Fusion:HangulDenseWeight unless the request sets a dense weight.</summary>
+    public static FusionSettings Fusion(FusionRequest? fusion, RetrievalOptions defaults, string query)
+    {
+        var configuredDense = TextTerms.IsMostlyHangul(query) ? defaults.Fusion.HangulDenseWeight : defaults.Fusion.DenseWeight;
+        return new(fusion?.K ?? defaults.Fusion.K, fusion?.DenseWeight ?? configuredDense, fusion?.LexicalWeight ?? defaults.Fusion.LexicalWeight);
+    }
 
     public static string Name(RetrievalMode mode) => mode.ToString().ToLowerInvariant();
 }

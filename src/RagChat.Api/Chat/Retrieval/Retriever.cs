@@ -27,7 +27,7 @@ public sealed class Retriever(IEmbeddingGenerator<string, Embedding<float>> embe
         // Every mode embeds the query: hits report their cosine, so one threshold means the same everywhere.
         var vector = await embeddings.EmbedOneAsync(query, cancellationToken);
         var chunkQuery = new ChunkQuery(vector, TextTerms.Count(query), mode, request.TopK ?? defaults.TopK, request.Filter?.ToChunkFilter(),
-            RetrievalChoice.Fusion(request.Fusion, defaults), defaults.Candidates);
+            RetrievalChoice.Fusion(request.Fusion, defaults, query), defaults.Candidates);
         // The threshold is applied here, not in the store, so a no-answer can still report how close the best chunk came.
         var hits = await store.SearchAsync(request.Collection ?? IngestionRules.DefaultCollection, chunkQuery, cancellationToken);
         var threshold = request.MinScore ?? defaults.MinScore;
