@@ -36,6 +36,21 @@ public sealed class QuantizedSearchTests
         hits.Select(h => (h.Entry.Document.Id, h.Chunk, h.Cosine)).ToList();
 
     [Fact]
+    public void ExactSearchOverALargeCollectionSplitAcrossCoresFindsWhatOneScanFinds()
+    {
+        var snapshot = Index(2_500, 10, seed: 7, tags: d => d % 3 == 0 ? ["keep"] : []); // 25,000 chunks: the parallel path
+        var sequential = snapshot.Select(e => e); // not an array: one scan
+        var random = new Random(8);
+        for (var q = 0; q < 5; q++)
+        {
+            var query = RandomUnit(random);
+            Assert.Equal(Flat(VectorIndex.Nearest(sequential, query, 20, null)), Flat(VectorIndex.Nearest(snapshot, query, 20, null)));
+            var filter = new ChunkFilter(AllTags: ["keep"]);
+            Assert.Equal(Flat(VectorIndex.Nearest(sequential, query, 20, filter)), Flat(VectorIndex.Nearest(snapshot, query, 20, filter)));
+        }
+    }
+
+    [Fact]
     public void RecallAtTenAgainstExactSearchIsAtLeast99Percent()
     {
         var documents = Index(documents: 1000, chunksPerDocument: 10, seed: 1);
