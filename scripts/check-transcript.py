@@ -20,7 +20,8 @@ comment lines such as keep-alives are ignored), other output as one JSON documen
 runs is normalised before comparing: the timings (retrievalMs, generationMs, timeToFirstTokenMs), the
 scores (score, fused, bestScores: floating-point digits may differ on another CPU), and the OpenAI ids
 (id "chatcmpl-...", created). Exit code 0 when every block matches, 1 otherwise (also when DOC holds
-no marked block), 2 on bad usage.
+no marked block), 2 on bad usage. With --update, a block that differs is rewritten with the service's
+output (then review the diff: the new output becomes the documented contract).
 """
 import argparse
 import difflib
@@ -39,7 +40,7 @@ LIST_OF_NUMBER_KEYS = {"bestScores"}
 
 
 def find_blocks(doc_text):
-    """[(name, command, expected_output)] for every marked fenced block."""
+    """[(name, command, expected_output, (first output line, end line))] for every marked fenced block."""
     lines = doc_text.splitlines()
     blocks = []
     i = 0
@@ -64,7 +65,8 @@ def find_blocks(doc_text):
         i += 1
         if not body or not body[0].startswith("$ "):
             raise ValueError(f"transcript '{name}': the block's first line must be the command, starting with '$ '")
-        blocks.append((name, body[0][2:], "\n".join(body[1:])))
+        end = i - 1  # the closing fence's line
+        blocks.append((name, body[0][2:], "\n".join(body[1:]), (end - len(body) + 1, end)))
     return blocks
 
 
@@ -140,12 +142,14 @@ def main():
     parser = argparse.ArgumentParser(description="Check docs/API.md's curl transcripts against a running RagChat.")
     parser.add_argument("doc", nargs="?", default=os.path.join(root, "docs", "API.md"))
     parser.add_argument("--url", default=os.environ.get("RAGCHAT_URL", DOC_URL), help="base URL of the running service")
+    parser.add_argument("--update", action="store_true", help="rewrite the blocks that differ with the service's output")
     args = parser.parse_args()
     url = args.url.rstrip("/")
 
     try:
         with open(args.doc, encoding="utf-8") as f:
-            blocks = find_blocks(f.read())
+            doc_text = f.read()
+        blocks = find_blocks(doc_text)
     except (OSError, ValueError) as e:
         print(f"check-transcript: {e}", file=sys.stderr)
         return 1
@@ -154,7 +158,8 @@ def main():
         return 1
 
     failures = 0
-    for name, command, expected_text in blocks:
+    replacements = []
+    for name, command, expected_text, span in blocks:
         try:
             expected = normalise(parse_output(expected_text))
         except ValueError as e:
@@ -162,7 +167,8 @@ def main():
             failures += 1
             continue
         try:
-            actual = normalise(parse_output(run(command, url)))
+            output = run(command, url)
+            actual = normalise(parse_output(output))
         except (ValueError, RuntimeError, OSError, subprocess.TimeoutExpired) as e:
             print(f"FAIL transcript '{name}': {e}")
             failures += 1
@@ -171,11 +177,21 @@ def main():
             count = f"{len(actual)} events" if isinstance(actual, list) else "JSON"
             print(f"ok   transcript '{name}' ({count})")
             continue
+        if args.update:
+            replacements.append((span, output.removesuffix("\n").split("\n")))
+            print(f"upd  transcript '{name}'")
+            continue
         failures += 1
         print(f"FAIL transcript '{name}': the service's output differs from {args.doc} "
               "(timings, scores and ids normalised):")
         for line in difflib.unified_diff(render(expected), render(actual), "documented", "service", lineterm=""):
             print("  " + line)
+    if replacements:
+        lines = doc_text.splitlines()
+        for (first, end), new_lines in sorted(replacements, reverse=True):
+            lines[first:end] = new_lines
+        with open(args.doc, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + ("\n" if doc_text.endswith("\n") else ""))
     return 1 if failures else 0
 
 

@@ -36,7 +36,7 @@ public sealed class QuantizedSearchTests
         hits.Select(h => (h.Entry.Document.Id, h.Chunk, h.Cosine)).ToList();
 
     [Fact]
-    public void ExactSearchOverALargeCollectionSplitAcrossCoresFindsWhatOneScanFinds()
+    public void SearchOverALargeCollectionSplitAcrossCoresFindsWhatOneScanFinds()
     {
         var snapshot = Index(2_500, 10, seed: 7, tags: d => d % 3 == 0 ? ["keep"] : []); // 25,000 chunks: the parallel path
         var sequential = snapshot.Select(e => e); // not an array: one scan
@@ -47,6 +47,7 @@ public sealed class QuantizedSearchTests
             Assert.Equal(Flat(VectorIndex.Nearest(sequential, query, 20, null)), Flat(VectorIndex.Nearest(snapshot, query, 20, null)));
             var filter = new ChunkFilter(AllTags: ["keep"]);
             Assert.Equal(Flat(VectorIndex.Nearest(sequential, query, 20, filter)), Flat(VectorIndex.Nearest(snapshot, query, 20, filter)));
+            Assert.Equal(Flat(VectorIndex.Nearest(sequential, query, 20, null, Int8)), Flat(VectorIndex.Nearest(snapshot, query, 20, null, Int8)));
         }
     }
 

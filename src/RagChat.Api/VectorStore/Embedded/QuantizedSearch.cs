@@ -20,6 +20,22 @@ public static class QuantizedSearch
         var wideQuery = Array.ConvertAll(quantised, v => (short)v);
 
         var candidates = topK * Math.Max(1, rescoreFactor);
+        var exactQuery = query.ToArray();
+        var best = CoreSlices.Best(documents, slice => FirstPass(slice, exactQuery, wideQuery, queryScale, candidates, filter), c => c.Score, candidates);
+
+        // Rescore exactly, as VectorIndex.Nearest scores, so the order and scores of the hits match exact search.
+        var rescored = new List<(VectorIndex.Entry Entry, int Chunk, float Cosine)>(best.Count);
+        foreach (var (entry, chunk, _) in best)
+            rescored.Add((entry, chunk, TensorPrimitives.Dot(query, entry.Chunks[chunk].Vector)));
+        rescored.Sort((a, b) => b.Cosine.CompareTo(a.Cosine));
+        if (rescored.Count > topK) rescored.RemoveRange(topK, rescored.Count - topK);
+        return rescored;
+    }
+
+    /// <summary>The best <paramref name="candidates"/> chunks of <paramref name="documents"/> by the int8 dot product.</summary>
+    private static List<(VectorIndex.Entry Entry, int Chunk, float Score)> FirstPass(IEnumerable<VectorIndex.Entry> documents, float[] query, short[] wideQuery,
+        float queryScale, int candidates, ChunkFilter? filter)
+    {
         var best = new PriorityQueue<(VectorIndex.Entry Entry, int Chunk), float>(candidates + 1);
         var weakest = float.NegativeInfinity; // the heap's root, cached: peeking on every chunk costs more than the dot
         foreach (var entry in documents)
@@ -44,13 +60,9 @@ public static class QuantizedSearch
                 if (best.Count == candidates) best.TryPeek(out _, out weakest);
             }
         }
-
-        // Rescore exactly, as VectorIndex.Nearest scores, so the order and scores of the hits match exact search.
-        var rescored = new List<(VectorIndex.Entry Entry, int Chunk, float Cosine)>(best.Count);
-        foreach (var ((entry, chunk), _) in best.UnorderedItems)
-            rescored.Add((entry, chunk, TensorPrimitives.Dot(query, entry.Chunks[chunk].Vector)));
-        rescored.Sort((a, b) => b.Cosine.CompareTo(a.Cosine));
-        if (rescored.Count > topK) rescored.RemoveRange(topK, rescored.Count - topK);
-        return rescored;
+        var found = new List<(VectorIndex.Entry, int, float)>(best.Count);
+        while (best.TryDequeue(out var item, out var score)) found.Add((item.Entry, item.Chunk, score));
+        found.Reverse();
+        return found;
     }
 }

@@ -86,26 +86,8 @@ public sealed class VectorIndex
     {
         if (topK <= 0) return [];
         if (search is { Int8FirstPass: true }) return QuantizedSearch.Nearest(documents, query, topK, filter, search.RescoreFactor);
-        if (documents is Entry[] all && Environment.ProcessorCount > 1 && all.Sum(e => e.Chunks.Count) >= ParallelFromChunks)
-            return NearestInParallel(all, query.ToArray(), topK, filter);
-        return NearestIn(documents, query, topK, filter);
-    }
-
-    // Below this many chunks a scan takes a few milliseconds and threads would cost more than they save.
-    private const int ParallelFromChunks = 20_000;
-
-    // One scan is bound by one core's share of memory bandwidth; each core scans a slice of the
-    // documents for its own best k, and the slices' lists are merged.
-    private static List<(Entry Entry, int Chunk, float Cosine)> NearestInParallel(Entry[] documents, float[] query, int topK, ChunkFilter? filter)
-    {
-        var slices = Math.Min(Environment.ProcessorCount, 8);
-        var partial = new List<(Entry Entry, int Chunk, float Cosine)>[slices];
-        Parallel.For(0, slices, s =>
-        {
-            var (start, end) = (documents.Length * s / slices, documents.Length * (s + 1) / slices);
-            partial[s] = NearestIn(new ArraySegment<Entry>(documents, start, end - start), query, topK, filter);
-        });
-        return partial.SelectMany(p => p).OrderByDescending(n => n.Cosine).Take(topK).ToList();
+        var vector = query.ToArray();
+        return CoreSlices.Best(documents, slice => NearestIn(slice, vector, topK, filter), n => n.Cosine, topK);
     }
 
     private static List<(Entry Entry, int Chunk, float Cosine)> NearestIn(IEnumerable<Entry> documents, ReadOnlySpan<float> query, int topK, ChunkFilter? filter)
