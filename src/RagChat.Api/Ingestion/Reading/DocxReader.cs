@@ -11,19 +11,11 @@ namespace RagChat.Api.Ingestion.Reading;
 /// Word documents: one section per heading (Title and Heading 1-9 styles, or any style with an outline
 /// level), paragraphs and list items as lines, tables as rows of cells joined by " | ".
 /// </summary>
-public sealed partial class DocxReader : IDocumentReader
+public sealed partial class DocxReader : OfficeReader
 {
-    public string Format => "docx";
+    public override string Format => "docx";
 
-    public IReadOnlyCollection<string> Extensions { get; } = [".docx"];
-
-    public Task<ReadDocument> ReadAsync(byte[] content, string fileName, CancellationToken cancellationToken)
-    {
-        OfficeZip.EnsureSafeToUnpack(content, fileName);
-        return Task.FromResult(ReaderGuard.Read(fileName, "a Word document", () => Read(content, fileName, cancellationToken)));
-    }
-
-    private static ReadDocument Read(byte[] content, string fileName, CancellationToken cancellationToken)
+    protected override ReadDocument Read(byte[] content, string fileName, CancellationToken cancellationToken)
     {
         using var document = WordprocessingDocument.Open(new MemoryStream(content, writable: false), isEditable: false);
         var main = document.MainDocumentPart;

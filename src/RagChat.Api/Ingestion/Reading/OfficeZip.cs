@@ -14,14 +14,24 @@ internal static class OfficeZip
     private const long RatioCheckMinBytes = 10L * 1024 * 1024;
     private const long MaxRatio = 100;
 
+    // Each format's main part, which tells the containers apart, and what a user calls such a file.
+    private static readonly Dictionary<string, (string MainPart, string Description)> Formats = new()
+    {
+        ["docx"] = ("word/document.xml", "a Word document"),
+        ["pptx"] = ("ppt/presentation.xml", "a PowerPoint presentation"),
+        ["xlsx"] = ("xl/workbook.xml", "an Excel workbook"),
+    };
+
+    /// <summary>"a Word document" for "docx", and so on.</summary>
+    public static string Describe(string format) => Formats[format].Description;
+
     /// <summary>The format the container holds ("docx", "pptx", "xlsx"), or null with a description of what it is.</summary>
     public static (string? Format, string Description) Identify(byte[] content, string fileName)
     {
         using var zip = Open(content, fileName);
         var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (names.Contains("word/document.xml")) return ("docx", "a Word document");
-        if (names.Contains("ppt/presentation.xml")) return ("pptx", "a PowerPoint presentation");
-        if (names.Contains("xl/workbook.xml")) return ("xlsx", "an Excel workbook");
+        foreach (var (format, (mainPart, _)) in Formats)
+            if (names.Contains(mainPart)) return (format, Describe(format));
         if (names.Contains("mimetype") && names.Contains("content.xml")) return (null, "an OpenDocument file (save it as .docx, .pptx or .xlsx)");
         return (null, "a ZIP archive");
     }

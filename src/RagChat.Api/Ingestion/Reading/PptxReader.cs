@@ -12,19 +12,11 @@ namespace RagChat.Api.Ingestion.Reading;
 /// the heading is the slide title. Shapes and tables are read in order, then the speaker notes, which
 /// often say what the slide only hints at. Hidden slides are skipped: the author took them out of the talk.
 /// </summary>
-public sealed class PptxReader : IDocumentReader
+public sealed class PptxReader : OfficeReader
 {
-    public string Format => "pptx";
+    public override string Format => "pptx";
 
-    public IReadOnlyCollection<string> Extensions { get; } = [".pptx"];
-
-    public Task<ReadDocument> ReadAsync(byte[] content, string fileName, CancellationToken cancellationToken)
-    {
-        OfficeZip.EnsureSafeToUnpack(content, fileName);
-        return Task.FromResult(ReaderGuard.Read(fileName, "a PowerPoint presentation", () => Read(content, fileName, cancellationToken)));
-    }
-
-    private static ReadDocument Read(byte[] content, string fileName, CancellationToken cancellationToken)
+    protected override ReadDocument Read(byte[] content, string fileName, CancellationToken cancellationToken)
     {
         using var document = PresentationDocument.Open(new MemoryStream(content, writable: false), isEditable: false);
         var presentation = document.PresentationPart ?? throw new UnprocessableContentException($"'{fileName}' is not a PowerPoint presentation: it has no presentation part.");

@@ -11,19 +11,11 @@ namespace RagChat.Api.Ingestion.Reading;
 /// headers, every other row reads "Header: value; Header: value" so a chunk of rows still says what each
 /// number means; otherwise cells are joined by " | ". Rows are streamed, not loaded as one DOM.
 /// </summary>
-public sealed class XlsxReader : IDocumentReader
+public sealed class XlsxReader : OfficeReader
 {
-    public string Format => "xlsx";
+    public override string Format => "xlsx";
 
-    public IReadOnlyCollection<string> Extensions { get; } = [".xlsx"];
-
-    public Task<ReadDocument> ReadAsync(byte[] content, string fileName, CancellationToken cancellationToken)
-    {
-        OfficeZip.EnsureSafeToUnpack(content, fileName);
-        return Task.FromResult(ReaderGuard.Read(fileName, "an Excel workbook", () => Read(content, fileName, cancellationToken)));
-    }
-
-    private static ReadDocument Read(byte[] content, string fileName, CancellationToken cancellationToken)
+    protected override ReadDocument Read(byte[] content, string fileName, CancellationToken cancellationToken)
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(content, writable: false), isEditable: false);
         var workbook = document.WorkbookPart ?? throw new UnprocessableContentException($"'{fileName}' is not an Excel workbook: it has no workbook part.");
