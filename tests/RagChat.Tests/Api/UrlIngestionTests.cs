@@ -7,26 +7,19 @@ using RagChat.Tests.Infrastructure;
 namespace RagChat.Tests.Api;
 
 /// <summary>POST /api/documents/url through the whole service, against a page served on 127.0.0.1.</summary>
-public sealed class UrlIngestionTests : IAsyncLifetime
+public sealed class UrlIngestionTests() : LoopbackServerTests<FetchTestServer>(FetchTestServer.StartAsync)
 {
-    private FetchTestServer _site = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _site = await FetchTestServer.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _site.DisposeAsync();
-
     [Fact]
     public async Task LoopbackIsRefusedByDefaultWithoutARequest()
     {
         using var data = new TempDirectory();
         await using var factory = new RagChatFactory(data.Path);
 
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/documents/url?wait=true", new { url = _site.Url("/") }, Ct);
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/documents/url?wait=true", new { url = Server.Url("/") }, Ct);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("url_refused", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
-        Assert.Empty(_site.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
@@ -36,13 +29,13 @@ public sealed class UrlIngestionTests : IAsyncLifetime
         await using var factory = new RagChatFactory(data.Path, new Dictionary<string, string?> { ["Ingestion:Url:AllowedHosts:0"] = "127.0.0.1" });
         var client = factory.CreateClient();
 
-        var result = await client.PostJsonAsync("/api/documents/url?wait=true", new { url = _site.Url("/articles/welcome") }, 201);
+        var result = await client.PostJsonAsync("/api/documents/url?wait=true", new { url = Server.Url("/articles/welcome") }, 201);
         var search = await client.PostJsonAsync("/api/search", new { query = "What did RagChat fetch?", minScore = -1 });
 
         var hit = search.GetProperty("results")[0];
         Assert.Equal(result.GetProperty("documentId").GetString(), hit.GetProperty("documentId").GetString());
         Assert.Equal("Welcome", hit.GetProperty("title").GetString());
-        Assert.Equal(_site.Url("/articles/welcome"), hit.GetProperty("source").GetString());
+        Assert.Equal(Server.Url("/articles/welcome"), hit.GetProperty("source").GetString());
         Assert.Contains("RagChat fetched this page.", hit.GetProperty("text").GetString());
     }
 

@@ -5,20 +5,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RagChat.Api.Common;
 using RagChat.Api.Ingestion.Fetching;
+using RagChat.Tests.Infrastructure;
 
 namespace RagChat.Tests.Fetching;
 
 /// <summary>URL fetching against a real loopback server: what is fetched, what is refused before any connection, and how remote failures are reported.</summary>
-public sealed class UrlFetcherTests : IAsyncLifetime
+public sealed class UrlFetcherTests() : LoopbackServerTests<FetchTestServer>(FetchTestServer.StartAsync)
 {
-    private FetchTestServer _server = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _server = await FetchTestServer.StartAsync();
-
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
-
     private static UrlFetcher Fetcher(params string[] allowedHosts) => Fetcher(new UrlFetchOptions { AllowedHosts = allowedHosts });
 
     private static UrlFetcher Fetcher(UrlFetchOptions options, RecordingNetwork? network = null) => network is null
@@ -30,13 +23,13 @@ public sealed class UrlFetcherTests : IAsyncLifetime
     {
         using var fetcher = Fetcher();
 
-        var error = await Assert.ThrowsAsync<UrlRefusedException>(() => fetcher.FetchAsync(_server.Url("/"), Ct));
+        var error = await Assert.ThrowsAsync<UrlRefusedException>(() => fetcher.FetchAsync(Server.Url("/"), Ct));
 
         Assert.Equal(422, error.Status);
         Assert.Equal("url_refused", error.Code);
-        Assert.Equal($"http://127.0.0.1:{_server.Port}/ resolves to 127.0.0.1, a loopback address; RagChat does not fetch private, "
+        Assert.Equal($"http://127.0.0.1:{Server.Port}/ resolves to 127.0.0.1, a loopback address; RagChat does not fetch private, "
             + "loopback or link-local addresses unless Ingestion:Url:AllowedHosts names them.", error.Message);
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Theory]
@@ -49,11 +42,11 @@ public sealed class UrlFetcherTests : IAsyncLifetime
         var network = new RecordingNetwork();
         using var fetcher = Fetcher(new UrlFetchOptions(), network);
 
-        var error = await Assert.ThrowsAsync<UrlRefusedException>(() => fetcher.FetchAsync(string.Format(template, _server.Port), Ct));
+        var error = await Assert.ThrowsAsync<UrlRefusedException>(() => fetcher.FetchAsync(string.Format(template, Server.Port), Ct));
 
         Assert.Contains("127.0.0.1, a loopback address", error.Message);
         Assert.Empty(network.Dialled);
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
@@ -62,11 +55,11 @@ public sealed class UrlFetcherTests : IAsyncLifetime
         var network = new RecordingNetwork().Resolve("docs.example.test", "127.0.0.1");
         using var fetcher = Fetcher(new UrlFetchOptions(), network);
 
-        var error = await Assert.ThrowsAsync<UrlRefusedException>(() => fetcher.FetchAsync($"http://docs.example.test:{_server.Port}/", Ct));
+        var error = await Assert.ThrowsAsync<UrlRefusedException>(() => fetcher.FetchAsync($"http://docs.example.test:{Server.Port}/", Ct));
 
         Assert.Contains("resolves to 127.0.0.1, a loopback address", error.Message);
         Assert.Empty(network.Dialled);
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
@@ -75,11 +68,11 @@ public sealed class UrlFetcherTests : IAsyncLifetime
         var network = new RecordingNetwork().Resolve("mixed.example.test", "127.0.0.1", "203.0.113.7");
         using var fetcher = Fetcher(new UrlFetchOptions(), network);
 
-        var error = await Assert.ThrowsAsync<UrlFetchFailedException>(() => fetcher.FetchAsync($"http://mixed.example.test:{_server.Port}/", Ct));
+        var error = await Assert.ThrowsAsync<UrlFetchFailedException>(() => fetcher.FetchAsync($"http://mixed.example.test:{Server.Port}/", Ct));
 
         Assert.Contains("refused the connection", error.Message);
         Assert.Equal([IPAddress.Parse("203.0.113.7")], network.Dialled.Select(e => e.Address));
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
@@ -87,13 +80,13 @@ public sealed class UrlFetcherTests : IAsyncLifetime
     {
         using var fetcher = Fetcher("127.0.0.1");
 
-        var file = await fetcher.FetchAsync(_server.Url("/"), Ct);
+        var file = await fetcher.FetchAsync(Server.Url("/"), Ct);
 
         Assert.Equal(FetchTestServer.Html, Encoding.UTF8.GetString(file.Content));
         Assert.Equal("index.html", file.FileName);
         Assert.Equal("text/html; charset=utf-8", file.ContentType);
-        Assert.Equal(new Uri(_server.Url("/")), file.FinalUri);
-        Assert.Equal(("/", "RagChat/1.0 (+document ingestion)"), Assert.Single(_server.Requests));
+        Assert.Equal(new Uri(Server.Url("/")), file.FinalUri);
+        Assert.Equal(("/", "RagChat/1.0 (+document ingestion)"), Assert.Single(Server.Requests));
     }
 
     [Theory]
@@ -104,7 +97,7 @@ public sealed class UrlFetcherTests : IAsyncLifetime
     {
         using var fetcher = Fetcher("127.0.0.0/8");
 
-        var file = await fetcher.FetchAsync(_server.Url(path), Ct);
+        var file = await fetcher.FetchAsync(Server.Url(path), Ct);
 
         Assert.Equal(expected, file.FileName);
     }
@@ -115,7 +108,7 @@ public sealed class UrlFetcherTests : IAsyncLifetime
         var network = new RecordingNetwork().Resolve("intranet.example.test", "127.0.0.1");
         using var fetcher = Fetcher(new UrlFetchOptions { AllowedHosts = ["INTRANET.example.test"] }, network);
 
-        var file = await fetcher.FetchAsync($"http://intranet.example.test:{_server.Port}/files/notes.txt", Ct);
+        var file = await fetcher.FetchAsync($"http://intranet.example.test:{Server.Port}/files/notes.txt", Ct);
 
         Assert.Equal("plain notes", Encoding.UTF8.GetString(file.Content));
     }
@@ -126,12 +119,12 @@ public sealed class UrlFetcherTests : IAsyncLifetime
         var network = new RecordingNetwork();
         using var fetcher = Fetcher(new UrlFetchOptions { AllowedHosts = ["127.0.0.1"] }, network);
 
-        var error = await Assert.ThrowsAsync<UrlRefusedException>(() => fetcher.FetchAsync(_server.Url("/to-metadata"), Ct));
+        var error = await Assert.ThrowsAsync<UrlRefusedException>(() => fetcher.FetchAsync(Server.Url("/to-metadata"), Ct));
 
         Assert.StartsWith("http://169.254.169.254/latest/meta-data resolves to 169.254.169.254, a link-local address;", error.Message);
         Assert.All(network.Dialled, endpoint => Assert.Equal(IPAddress.Loopback, endpoint.Address));
         Assert.NotEmpty(network.Dialled);
-        Assert.Equal(["/to-metadata"], _server.Requests.Select(r => r.Path));
+        Assert.Equal(["/to-metadata"], Server.Requests.Select(r => r.Path));
     }
 
     [Fact]
@@ -139,13 +132,13 @@ public sealed class UrlFetcherTests : IAsyncLifetime
     {
         var network = new RecordingNetwork().Resolve("metadata.example.test", "169.254.169.254");
         using var fetcher = Fetcher(new UrlFetchOptions { AllowedHosts = ["127.0.0.1"] }, network);
-        var url = _server.Url("/redirect?to=" + Uri.EscapeDataString("http://metadata.example.test/latest/meta-data"));
+        var url = Server.Url("/redirect?to=" + Uri.EscapeDataString("http://metadata.example.test/latest/meta-data"));
 
         var error = await Assert.ThrowsAsync<UrlRefusedException>(() => fetcher.FetchAsync(url, Ct));
 
         Assert.StartsWith("http://metadata.example.test/latest/meta-data resolves to 169.254.169.254, a link-local address;", error.Message);
         Assert.All(network.Dialled, endpoint => Assert.Equal(IPAddress.Loopback, endpoint.Address));
-        Assert.Single(_server.Requests);
+        Assert.Single(Server.Requests);
     }
 
     [Fact]
@@ -153,7 +146,7 @@ public sealed class UrlFetcherTests : IAsyncLifetime
     {
         using var fetcher = Fetcher("127.0.0.1");
 
-        var error = await Assert.ThrowsAsync<UrlRefusedException>(() => fetcher.FetchAsync(_server.Url("/to-file"), Ct));
+        var error = await Assert.ThrowsAsync<UrlRefusedException>(() => fetcher.FetchAsync(Server.Url("/to-file"), Ct));
 
         Assert.Contains("redirected to a file: URL", error.Message);
     }
@@ -163,9 +156,9 @@ public sealed class UrlFetcherTests : IAsyncLifetime
     {
         using var fetcher = Fetcher("127.0.0.1");
 
-        var file = await fetcher.FetchAsync(_server.Url("/moved"), Ct);
+        var file = await fetcher.FetchAsync(Server.Url("/moved"), Ct);
 
-        Assert.Equal(new Uri(_server.Url("/files/notes.txt")), file.FinalUri);
+        Assert.Equal(new Uri(Server.Url("/files/notes.txt")), file.FinalUri);
         Assert.Equal("notes.txt", file.FileName);
         Assert.Equal("plain notes", Encoding.UTF8.GetString(file.Content));
     }
@@ -175,7 +168,7 @@ public sealed class UrlFetcherTests : IAsyncLifetime
     {
         using var fetcher = Fetcher(new UrlFetchOptions { AllowedHosts = ["127.0.0.1"], MaxRedirects = 2 });
 
-        var file = await fetcher.FetchAsync(_server.Url("/hop/1"), Ct); // /hop/1 -> /hop/0 -> /files/notes.txt
+        var file = await fetcher.FetchAsync(Server.Url("/hop/1"), Ct); // /hop/1 -> /hop/0 -> /files/notes.txt
 
         Assert.Equal("notes.txt", file.FileName);
     }
@@ -185,11 +178,11 @@ public sealed class UrlFetcherTests : IAsyncLifetime
     {
         using var fetcher = Fetcher(new UrlFetchOptions { AllowedHosts = ["127.0.0.1"], MaxRedirects = 2 });
 
-        var error = await Assert.ThrowsAsync<UrlFetchFailedException>(() => fetcher.FetchAsync(_server.Url("/hop/2"), Ct));
+        var error = await Assert.ThrowsAsync<UrlFetchFailedException>(() => fetcher.FetchAsync(Server.Url("/hop/2"), Ct));
 
         Assert.Equal("url_fetch_failed", error.Code);
         Assert.Contains("redirected more than 2 times", error.Message);
-        Assert.Equal(["/hop/2", "/hop/1", "/hop/0"], _server.Requests.Select(r => r.Path));
+        Assert.Equal(["/hop/2", "/hop/1", "/hop/0"], Server.Requests.Select(r => r.Path));
     }
 
     [Theory]
@@ -221,7 +214,7 @@ public sealed class UrlFetcherTests : IAsyncLifetime
     {
         using var fetcher = Fetcher(new UrlFetchOptions { AllowedHosts = ["127.0.0.1"], MaxBytes = 4096 });
 
-        var error = await Assert.ThrowsAsync<PayloadTooLargeException>(() => fetcher.FetchAsync(_server.Url(path), Ct));
+        var error = await Assert.ThrowsAsync<PayloadTooLargeException>(() => fetcher.FetchAsync(Server.Url(path), Ct));
 
         Assert.Equal(413, error.Status);
         Assert.Contains("larger than 4096 bytes (Ingestion:Url:MaxBytes)", error.Message);
@@ -232,7 +225,7 @@ public sealed class UrlFetcherTests : IAsyncLifetime
     {
         using var fetcher = Fetcher(new UrlFetchOptions { AllowedHosts = ["127.0.0.1"], MaxBytes = 4096 });
 
-        var file = await fetcher.FetchAsync(_server.Url("/sized/4096"), Ct);
+        var file = await fetcher.FetchAsync(Server.Url("/sized/4096"), Ct);
 
         Assert.Equal(4096, file.Content.Length);
     }
@@ -242,7 +235,7 @@ public sealed class UrlFetcherTests : IAsyncLifetime
     {
         using var fetcher = Fetcher(new UrlFetchOptions { AllowedHosts = ["127.0.0.1"], TimeoutSeconds = 1 });
 
-        var error = await Assert.ThrowsAsync<UrlFetchFailedException>(() => fetcher.FetchAsync(_server.Url("/slow"), Ct));
+        var error = await Assert.ThrowsAsync<UrlFetchFailedException>(() => fetcher.FetchAsync(Server.Url("/slow"), Ct));
 
         Assert.Contains("within 1 s (Ingestion:Url:TimeoutSeconds)", error.Message);
     }
@@ -254,7 +247,7 @@ public sealed class UrlFetcherTests : IAsyncLifetime
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         cancel.CancelAfter(TimeSpan.FromMilliseconds(200));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fetcher.FetchAsync(_server.Url("/slow"), cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fetcher.FetchAsync(Server.Url("/slow"), cancel.Token));
     }
 
     [Fact]
@@ -262,10 +255,10 @@ public sealed class UrlFetcherTests : IAsyncLifetime
     {
         using var fetcher = Fetcher("127.0.0.1");
 
-        var error = await Assert.ThrowsAsync<UrlFetchFailedException>(() => fetcher.FetchAsync(_server.Url("/missing"), Ct));
+        var error = await Assert.ThrowsAsync<UrlFetchFailedException>(() => fetcher.FetchAsync(Server.Url("/missing"), Ct));
 
         Assert.Equal(422, error.Status);
-        Assert.Equal($"Fetching {_server.Url("/missing")} failed: the server answered 404 Not Found.", error.Message);
+        Assert.Equal($"Fetching {Server.Url("/missing")} failed: the server answered 404 Not Found.", error.Message);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using RagChat.Api.Common;
 using RagChat.Api.VectorStore;
+using static RagChat.Tests.VectorStore.StoreData;
 
 namespace RagChat.Tests.VectorStore;
 
@@ -19,18 +20,6 @@ public abstract class ChunkStoreContract : IAsyncLifetime
         (Store as IDisposable)?.Dispose();
         return ValueTask.CompletedTask;
     }
-
-    protected static StoredDocument Doc(string id, string collection = "c", string hash = "h1", params string[] tags) =>
-        new(id, collection, $"Title {id}", $"{id}.txt", tags, hash, 0, DateTimeOffset.UtcNow);
-
-    protected static float[] Unit(params float[] v)
-    {
-        var norm = MathF.Sqrt(v.Sum(x => x * x));
-        return v.Select(x => x / norm).ToArray();
-    }
-
-    protected static StoredChunk Chunk(string doc, int index, float[] vector, string? text = null) =>
-        new(StoredChunk.IdFor(doc, index), doc, index, text ?? $"{doc} text {index}", null, vector);
 
     [Fact]
     public async Task SearchRanksByCosineBestFirstWithScores()
@@ -191,8 +180,13 @@ public abstract class ChunkStoreContract : IAsyncLifetime
     // Lexical and hybrid search. The embedded store computes BM25 with the collection's true mean chunk
     // length, Qdrant with a fixed estimate, so these assert clear-cut rankings rather than BM25 values.
 
-    protected static ChunkQuery Query(float[] vector, string text, RetrievalMode mode, int topK, ChunkFilter? filter = null, FusionSettings? fusion = null) =>
-        new(vector, TextTerms.Count(text), mode, topK, filter, fusion);
+    /// <summary>Dense ranks a, c, b; lexical ranks b, c for "zephyr".</summary>
+    private async Task SeedFruitAndZephyrAsync()
+    {
+        await Store.UpsertDocumentAsync(Doc("a"), [Chunk("a", 0, Unit(1, 0.1f, 0, 0), "apples and oranges")], Ct);
+        await Store.UpsertDocumentAsync(Doc("b"), [Chunk("b", 0, Unit(0, 0, 1, 0), "zephyr zephyr")], Ct);
+        await Store.UpsertDocumentAsync(Doc("c"), [Chunk("c", 0, Unit(1, 0.5f, 0, 0), "zephyr notes about apples, oranges, pears, plums and grapes")], Ct);
+    }
 
     [Fact]
     public async Task LexicalFindsARareKeywordThatDenseRanksLow()
@@ -239,9 +233,7 @@ public abstract class ChunkStoreContract : IAsyncLifetime
     [Fact]
     public async Task HybridFusesBothRetrieversAndSaysWhichFoundEachChunk()
     {
-        await Store.UpsertDocumentAsync(Doc("a"), [Chunk("a", 0, Unit(1, 0.1f, 0, 0), "apples and oranges")], Ct);
-        await Store.UpsertDocumentAsync(Doc("b"), [Chunk("b", 0, Unit(0, 0, 1, 0), "zephyr zephyr")], Ct);
-        await Store.UpsertDocumentAsync(Doc("c"), [Chunk("c", 0, Unit(1, 0.5f, 0, 0), "zephyr notes about apples, oranges, pears, plums and grapes")], Ct);
+        await SeedFruitAndZephyrAsync();
         await Store.UpsertDocumentAsync(Doc("d"), [Chunk("d", 0, Unit(1, 1, 0, 0), "bananas")], Ct);
         var vector = Unit(1, 0, 0, 0);
 
@@ -270,9 +262,7 @@ public abstract class ChunkStoreContract : IAsyncLifetime
     [Fact]
     public async Task HybridWeightsAndMissingTermsShapeTheFusion()
     {
-        await Store.UpsertDocumentAsync(Doc("a"), [Chunk("a", 0, Unit(1, 0.1f, 0, 0), "apples and oranges")], Ct);
-        await Store.UpsertDocumentAsync(Doc("b"), [Chunk("b", 0, Unit(0, 0, 1, 0), "zephyr zephyr")], Ct);
-        await Store.UpsertDocumentAsync(Doc("c"), [Chunk("c", 0, Unit(1, 0.5f, 0, 0), "zephyr notes about apples, oranges, pears, plums and grapes")], Ct);
+        await SeedFruitAndZephyrAsync();
         var vector = Unit(1, 0, 0, 0);
 
         var lexicalOnly = await Store.SearchAsync("c", Query(vector, "zephyr", RetrievalMode.Hybrid, 10, fusion: new FusionSettings(DenseWeight: 0)), Ct);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using RagChat.Api.VectorStore;
 using RagChat.Api.VectorStore.Embedded;
 using RagChat.Tests.Infrastructure;
+using static RagChat.Tests.VectorStore.StoreData;
 
 namespace RagChat.Tests.VectorStore;
 
@@ -15,17 +16,6 @@ public sealed class EmbeddedChunkStoreTests : IDisposable
 
     private EmbeddedChunkStore Open() =>
         new(Options.Create(new VectorStoreOptions { DataPath = _data.Path }), NullLogger<EmbeddedChunkStore>.Instance);
-
-    private static StoredDocument Doc(string id, string collection = "c", params string[] tags) =>
-        new(id, collection, id, null, tags, "hash", 0, DateTimeOffset.UnixEpoch);
-
-    private static float[] Unit(params float[] v)
-    {
-        var norm = MathF.Sqrt(v.Sum(x => x * x));
-        return v.Select(x => x / norm).ToArray();
-    }
-
-    private static StoredChunk Chunk(string doc, int index, float[] vector) => new(StoredChunk.IdFor(doc, index), doc, index, $"{doc} text {index}", null, vector);
 
     [Fact]
     public async Task AFailedReplacementLeavesThePreviousVersionOnDiskAndInMemory()

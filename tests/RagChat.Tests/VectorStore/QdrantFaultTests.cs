@@ -5,30 +5,20 @@ using RagChat.Api.Common;
 using RagChat.Api.VectorStore;
 using RagChat.Tests.Infrastructure;
 using RagChat.Tests.Infrastructure.QdrantEmulator;
+using static RagChat.Tests.VectorStore.StoreData;
 
 namespace RagChat.Tests.VectorStore;
 
 /// <summary>The Qdrant store and the whole service against the emulator, including outages and slow answers.</summary>
-public sealed class QdrantFaultTests : IAsyncLifetime
+public sealed class QdrantFaultTests() : LoopbackServerTests<QdrantEmulatorServer>(QdrantEmulatorServer.StartAsync)
 {
-    private QdrantEmulatorServer _emulator = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _emulator = await QdrantEmulatorServer.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _emulator.DisposeAsync();
-
-    private static StoredDocument Doc(string id, string hash) => new(id, "c", id, null, [], hash, 1, DateTimeOffset.UtcNow);
-
-    private static StoredChunk Chunk(string id, int index, float x) => new(StoredChunk.IdFor(id, index), id, index, $"{id} {index}", null, [x, 1 - x, 0, 0]);
-
     [Fact]
     public async Task TransientOutagesAreRetried()
     {
-        var store = QdrantStores.Create(_emulator.Endpoint, null, "ragchat");
-        _emulator.State.UnavailableCalls = 2;
+        var store = QdrantStores.Create(Server.Endpoint, null, "ragchat");
+        Server.State.UnavailableCalls = 2;
 
-        await store.UpsertDocumentAsync(Doc("a", "h"), [Chunk("a", 0, 1)], Ct);
+        await store.UpsertDocumentAsync(Doc("a", hash: "h"), [Chunk("a", 0, Unit(1, 0, 0, 0))], Ct);
 
         Assert.NotNull(await store.GetDocumentAsync("c", "a", Ct));
     }
@@ -36,15 +26,15 @@ public sealed class QdrantFaultTests : IAsyncLifetime
     [Fact]
     public async Task AnOutageThatLastsIsA503AndLeavesTheStoredVersionWhole()
     {
-        var store = QdrantStores.Create(_emulator.Endpoint, null, "ragchat", maxRetries: 1);
-        await store.UpsertDocumentAsync(Doc("a", "old"), [Chunk("a", 0, 1), Chunk("a", 1, 0)], Ct);
-        _emulator.State.UnavailableCalls = -1;
+        var store = QdrantStores.Create(Server.Endpoint, null, "ragchat", maxRetries: 1);
+        await store.UpsertDocumentAsync(Doc("a", hash: "old"), [Chunk("a", 0, Unit(1, 0, 0, 0)), Chunk("a", 1, Unit(0, 1, 0, 0))], Ct);
+        Server.State.UnavailableCalls = -1;
 
         var error = await Assert.ThrowsAsync<DependencyUnavailableException>(() =>
-            store.UpsertDocumentAsync(Doc("a", "new"), [Chunk("a", 0, 0.5f), Chunk("a", 1, 0.5f), Chunk("a", 2, 0.5f)], Ct));
+            store.UpsertDocumentAsync(Doc("a", hash: "new"), [Chunk("a", 0, Unit(1, 1, 0, 0)), Chunk("a", 1, Unit(1, 1, 0, 0)), Chunk("a", 2, Unit(1, 1, 0, 0))], Ct));
 
         Assert.True(error.Retryable);
-        _emulator.State.UnavailableCalls = 0;
+        Server.State.UnavailableCalls = 0;
         var stored = await store.GetDocumentAsync("c", "a", Ct);
         Assert.Equal("old", stored!.Value.Document.ContentHash);
         Assert.Equal(2, stored.Value.Chunks.Count);
@@ -53,33 +43,33 @@ public sealed class QdrantFaultTests : IAsyncLifetime
     [Fact]
     public async Task AWriteThatFailsHalfwayStaysInvisible()
     {
-        var store = QdrantStores.Create(_emulator.Endpoint, null, "ragchat", maxRetries: 0);
-        await store.UpsertDocumentAsync(Doc("a", "old"), [Chunk("a", 0, 1)], Ct);
+        var store = QdrantStores.Create(Server.Endpoint, null, "ragchat", maxRetries: 0);
+        await store.UpsertDocumentAsync(Doc("a", hash: "old"), [Chunk("a", 0, Unit(1, 0, 0, 0))], Ct);
         // Batches hold 2 points: the first batch of the new version lands, then Qdrant goes away.
-        _emulator.State.OutageAfterCalls = 1;
+        Server.State.OutageAfterCalls = 1;
 
         await Assert.ThrowsAsync<DependencyUnavailableException>(() =>
-            store.UpsertDocumentAsync(Doc("a", "new"), Enumerable.Range(0, 6).Select(i => Chunk("a", i, 0.2f)).ToList(), Ct));
-        _emulator.State.OutageAfterCalls = null;
-        _emulator.State.UnavailableCalls = 0;
-        Assert.Equal(3, _emulator.State.Collections["ragchat"].Points.Count); // the old point and the first new batch, still pending
+            store.UpsertDocumentAsync(Doc("a", hash: "new"), Enumerable.Range(0, 6).Select(i => Chunk("a", i, Unit(1, 4, 0, 0))).ToList(), Ct));
+        Server.State.OutageAfterCalls = null;
+        Server.State.UnavailableCalls = 0;
+        Assert.Equal(3, Server.State.Collections["ragchat"].Points.Count); // the old point and the first new batch, still pending
 
         var hits = await store.SearchAsync("c", new float[] { 1, 0, 0, 0 }, 10, -1, null, Ct);
-        Assert.Equal(["a 0"], hits.Select(h => h.Text));
+        Assert.Equal(["a text 0"], hits.Select(h => h.Text));
     }
 
     [Fact]
     public async Task ReplacedTextIsNeverReturnedEvenWhenItsCleanUpFailed()
     {
-        var store = QdrantStores.Create(_emulator.Endpoint, null, "ragchat", maxRetries: 0);
-        await store.UpsertDocumentAsync(Doc("a", "v1"), [new StoredChunk("a#0", "a", 0, "The secret code is 1234.", null, [1, 0, 0, 0])], Ct);
-        _emulator.State.OutageAfterCalls = 2; // the new version's upsert and commit go through, the clean-up fails
+        var store = QdrantStores.Create(Server.Endpoint, null, "ragchat", maxRetries: 0);
+        await store.UpsertDocumentAsync(Doc("a", hash: "v1"), [Chunk("a", 0, Unit(1, 0, 0, 0), "The secret code is 1234.")], Ct);
+        Server.State.OutageAfterCalls = 2; // the new version's upsert and commit go through, the clean-up fails
 
-        await store.UpsertDocumentAsync(Doc("a", "v2"), [new StoredChunk("a#0", "a", 0, "Nothing secret here.", null, [0, 1, 0, 0])], Ct);
-        _emulator.State.OutageAfterCalls = null;
-        _emulator.State.UnavailableCalls = 0;
+        await store.UpsertDocumentAsync(Doc("a", hash: "v2"), [Chunk("a", 0, Unit(0, 1, 0, 0), "Nothing secret here.")], Ct);
+        Server.State.OutageAfterCalls = null;
+        Server.State.UnavailableCalls = 0;
 
-        Assert.Equal(2, _emulator.State.Collections["ragchat"].Points.Count); // both versions are still in Qdrant
+        Assert.Equal(2, Server.State.Collections["ragchat"].Points.Count); // both versions are still in Qdrant
         var hits = await store.SearchAsync("c", new float[] { 1, 0, 0, 0 }, 1, -1, null, Ct);
         Assert.DoesNotContain(hits, h => h.Text.Contains("1234"));
         Assert.Equal("Nothing secret here.", (await store.GetDocumentAsync("c", "a", Ct))!.Value.Chunks[0].Text);
@@ -88,8 +78,8 @@ public sealed class QdrantFaultTests : IAsyncLifetime
     [Fact]
     public async Task ASlowQdrantHitsTheDeadline()
     {
-        var store = QdrantStores.Create(_emulator.Endpoint, null, "ragchat", timeoutSeconds: 1, maxRetries: 0);
-        _emulator.State.Latency = TimeSpan.FromSeconds(3);
+        var store = QdrantStores.Create(Server.Endpoint, null, "ragchat", timeoutSeconds: 1, maxRetries: 0);
+        Server.State.Latency = TimeSpan.FromSeconds(3);
 
         await Assert.ThrowsAsync<DependencyUnavailableException>(() => store.SearchAsync("c", new float[] { 1, 0, 0, 0 }, 5, -1, null, Ct));
     }
@@ -108,7 +98,7 @@ public sealed class QdrantFaultTests : IAsyncLifetime
         Assert.Equal("done", events[^1].Name);
         var listed = await client.GetFromJsonAsync<JsonElement>("/api/documents", Ct);
         Assert.Equal(4, listed.GetArrayLength());
-        Assert.True(_emulator.State.Collections["ragchat"].Indexes.SetEquals(["collection", "document_id", "tags", "state", "version", "chunk_index", "written_ticks"]));
+        Assert.True(Server.State.Collections["ragchat"].Indexes.SetEquals(["collection", "document_id", "tags", "state", "version", "chunk_index", "written_ticks"]));
     }
 
     [Fact]
@@ -117,7 +107,7 @@ public sealed class QdrantFaultTests : IAsyncLifetime
         using var data = new TempDirectory();
         await using var factory = new RagChatFactory(data.Path, Settings(maxRetries: "1"));
         var client = factory.CreateClient();
-        _emulator.State.UnavailableCalls = -1;
+        Server.State.UnavailableCalls = -1;
 
         var ready = await client.GetAsync("/health/ready", Ct);
         var ingest = await client.PostAsJsonAsync("/api/documents", new { text = Fixtures.MlflowText }, Ct);
@@ -133,7 +123,7 @@ public sealed class QdrantFaultTests : IAsyncLifetime
     private Dictionary<string, string?> Settings(string maxRetries = "3") => new()
     {
         ["VectorStore:Provider"] = "Qdrant",
-        ["VectorStore:Qdrant:Endpoint"] = _emulator.Endpoint,
+        ["VectorStore:Qdrant:Endpoint"] = Server.Endpoint,
         ["VectorStore:Qdrant:MaxRetries"] = maxRetries,
     };
 }

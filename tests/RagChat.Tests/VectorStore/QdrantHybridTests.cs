@@ -4,51 +4,41 @@ using RagChat.Api.Common;
 using RagChat.Api.VectorStore;
 using RagChat.Api.VectorStore.Lexical;
 using RagChat.Api.VectorStore.Qdrant;
+using RagChat.Tests.Infrastructure;
 using RagChat.Tests.Infrastructure.QdrantEmulator;
+using static RagChat.Tests.VectorStore.StoreData;
 
 namespace RagChat.Tests.VectorStore;
 
 /// <summary>The Qdrant store's lexical and hybrid side against the emulator: layout, vectors written, round trips, and the emulator's RRF and IDF.</summary>
-public sealed class QdrantHybridTests : IAsyncLifetime
+public sealed class QdrantHybridTests() : LoopbackServerTests<QdrantEmulatorServer>(QdrantEmulatorServer.StartAsync)
 {
-    private QdrantEmulatorServer _emulator = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _emulator = await QdrantEmulatorServer.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _emulator.DisposeAsync();
-
-    private static StoredDocument Doc(string id, string hash = "h") => new(id, "c", id, null, [], hash, 1, DateTimeOffset.UtcNow);
-
-    private static StoredChunk Chunk(string id, int index, string text, float x = 1) => new(StoredChunk.IdFor(id, index), id, index, text, null, [x, 1 - x, 0, 0]);
-
-    private static ChunkQuery Query(string text, RetrievalMode mode, int topK = 10) => new(new float[] { 1, 0, 0, 0 }, TextTerms.Count(text), mode, topK);
 
     [Fact]
     public async Task ACollectionOfTheOldUnnamedLayoutIsRefused()
     {
-        _emulator.State.Collections["ragchat"] = new EmulatorState.Collection(new VectorsConfig { Params = new VectorParams { Size = 4, Distance = Distance.Cosine } });
-        var store = QdrantStores.Create(_emulator.Endpoint, null, "ragchat");
+        Server.State.Collections["ragchat"] = new EmulatorState.Collection(new VectorsConfig { Params = new VectorParams { Size = 4, Distance = Distance.Cosine } });
+        var store = QdrantStores.Create(Server.Endpoint, null, "ragchat");
 
-        var error = await Assert.ThrowsAsync<QdrantCollectionMismatchException>(() => store.UpsertDocumentAsync(Doc("a"), [Chunk("a", 0, "text")], Ct));
+        var error = await Assert.ThrowsAsync<QdrantCollectionMismatchException>(() => store.UpsertDocumentAsync(Doc("a"), [Chunk("a", 0, Unit(1, 0, 0, 0), "text")], Ct));
 
         Assert.Equal(422, error.Status);
         Assert.Equal("vector_dimension_mismatch", error.Code);
         Assert.Contains("unnamed 4-dimension vector", error.Message);
         Assert.Contains("\"lexical\"", error.Message);
         Assert.Contains("VectorStore:Qdrant:Collection", error.Message);
-        Assert.Empty(_emulator.State.Collections["ragchat"].Points);
+        Assert.Empty(Server.State.Collections["ragchat"].Points);
     }
 
     [Fact]
     public async Task ASparseVectorWithoutIdfIsRefused()
     {
-        _emulator.State.Collections["ragchat"] = new EmulatorState.Collection(
+        Server.State.Collections["ragchat"] = new EmulatorState.Collection(
             new VectorsConfig { ParamsMap = new VectorParamsMap { Map = { ["dense"] = new VectorParams { Size = 4, Distance = Distance.Cosine } } } },
             new SparseVectorConfig { Map = { ["lexical"] = new SparseVectorParams() } });
-        var store = QdrantStores.Create(_emulator.Endpoint, null, "ragchat");
+        var store = QdrantStores.Create(Server.Endpoint, null, "ragchat");
 
-        var error = await Assert.ThrowsAsync<QdrantCollectionMismatchException>(() => store.UpsertDocumentAsync(Doc("a"), [Chunk("a", 0, "text")], Ct));
+        var error = await Assert.ThrowsAsync<QdrantCollectionMismatchException>(() => store.UpsertDocumentAsync(Doc("a"), [Chunk("a", 0, Unit(1, 0, 0, 0), "text")], Ct));
 
         Assert.Contains("without the IDF modifier", error.Message);
     }
@@ -56,11 +46,11 @@ public sealed class QdrantHybridTests : IAsyncLifetime
     [Fact]
     public async Task EveryPointCarriesItsEmbeddingAndItsTermWeights()
     {
-        var store = QdrantStores.Create(_emulator.Endpoint, null, "ragchat");
+        var store = QdrantStores.Create(Server.Endpoint, null, "ragchat");
 
-        await store.UpsertDocumentAsync(Doc("a"), [Chunk("a", 0, "Qdrant stores qdrant vectors"), Chunk("a", 1, "?!")], Ct);
+        await store.UpsertDocumentAsync(Doc("a"), [Chunk("a", 0, Unit(1, 0, 0, 0), "Qdrant stores qdrant vectors"), Chunk("a", 1, Unit(1, 0, 0, 0), "?!")], Ct);
 
-        var collection = _emulator.State.Collections["ragchat"];
+        var collection = Server.State.Collections["ragchat"];
         Assert.Equal(["dense"], collection.Vectors.ParamsMap.Map.Keys);
         Assert.Equal(Modifier.Idf, collection.SparseVectors.Map["lexical"].Modifier);
         var points = collection.Points.Values.OrderBy(p => p.Payload["chunk_index"].IntegerValue).ToList();
@@ -77,10 +67,10 @@ public sealed class QdrantHybridTests : IAsyncLifetime
     [Fact]
     public async Task LexicalScoresAreBm25WithQdrantsIdfAndTheFixedAverageLength()
     {
-        var store = QdrantStores.Create(_emulator.Endpoint, null, "ragchat");
-        await store.UpsertDocumentAsync(Doc("a"), [Chunk("a", 0, "zephyr winds zephyr"), Chunk("a", 1, "calm winds"), Chunk("a", 2, "still air")], Ct);
+        var store = QdrantStores.Create(Server.Endpoint, null, "ragchat");
+        await store.UpsertDocumentAsync(Doc("a"), [Chunk("a", 0, Unit(1, 0, 0, 0), "zephyr winds zephyr"), Chunk("a", 1, Unit(1, 0, 0, 0), "calm winds"), Chunk("a", 2, Unit(1, 0, 0, 0), "still air")], Ct);
 
-        var hit = Assert.Single(await store.SearchAsync("c", Query("zephyr", RetrievalMode.Lexical), Ct));
+        var hit = Assert.Single(await store.SearchAsync("c", Query(Unit(1, 0, 0, 0), "zephyr", RetrievalMode.Lexical), Ct));
 
         var expected = Bm25.Idf(1, 3) * Bm25.TermWeight(2, 3, new QdrantOptions().LexicalAverageLength);
         Assert.Equal(expected, hit.Scores!.Lexical!.Score, 1e-4f);
@@ -89,31 +79,31 @@ public sealed class QdrantHybridTests : IAsyncLifetime
     [Fact]
     public async Task HybridSearchTakesOneQueryRoundTrip()
     {
-        var store = QdrantStores.Create(_emulator.Endpoint, null, "ragchat");
-        await store.UpsertDocumentAsync(Doc("a"), [Chunk("a", 0, "zephyr"), Chunk("a", 1, "other words", 0)], Ct);
-        var before = _emulator.State.CallCount;
+        var store = QdrantStores.Create(Server.Endpoint, null, "ragchat");
+        await store.UpsertDocumentAsync(Doc("a"), [Chunk("a", 0, Unit(1, 0, 0, 0), "zephyr"), Chunk("a", 1, Unit(0, 1, 0, 0), "other words")], Ct);
+        var before = Server.State.CallCount;
 
-        var hits = await store.SearchAsync("c", Query("zephyr", RetrievalMode.Hybrid), Ct);
+        var hits = await store.SearchAsync("c", Query(Unit(1, 0, 0, 0), "zephyr", RetrievalMode.Hybrid), Ct);
 
         Assert.Equal(["a#0", "a#1"], hits.Select(h => h.ChunkId));
-        Assert.Equal(2, _emulator.State.CallCount - before); // the batched query, then the newest-version check
+        Assert.Equal(2, Server.State.CallCount - before); // the batched query, then the newest-version check
     }
 
     [Fact]
     public async Task ReplacedTextIsNeverFoundByItsWordsEvenWhenItsCleanUpFailed()
     {
-        var store = QdrantStores.Create(_emulator.Endpoint, null, "ragchat", maxRetries: 0);
-        await store.UpsertDocumentAsync(Doc("a", "v1"), [Chunk("a", 0, "The secret code is 1234.")], Ct);
-        _emulator.State.OutageAfterCalls = 2; // the new version's upsert and commit go through, the clean-up fails
+        var store = QdrantStores.Create(Server.Endpoint, null, "ragchat", maxRetries: 0);
+        await store.UpsertDocumentAsync(Doc("a", hash: "v1"), [Chunk("a", 0, Unit(1, 0, 0, 0), "The secret code is 1234.")], Ct);
+        Server.State.OutageAfterCalls = 2; // the new version's upsert and commit go through, the clean-up fails
 
-        await store.UpsertDocumentAsync(Doc("a", "v2"), [Chunk("a", 0, "Nothing secret here.", 0)], Ct);
-        _emulator.State.OutageAfterCalls = null;
-        _emulator.State.UnavailableCalls = 0;
+        await store.UpsertDocumentAsync(Doc("a", hash: "v2"), [Chunk("a", 0, Unit(0, 1, 0, 0), "Nothing secret here.")], Ct);
+        Server.State.OutageAfterCalls = null;
+        Server.State.UnavailableCalls = 0;
 
-        Assert.Equal(2, _emulator.State.Collections["ragchat"].Points.Count);
-        Assert.Empty(await store.SearchAsync("c", Query("code 1234", RetrievalMode.Lexical), Ct));
-        Assert.Equal(["Nothing secret here."], (await store.SearchAsync("c", Query("secret code 1234", RetrievalMode.Lexical), Ct)).Select(h => h.Text));
-        Assert.Equal(["Nothing secret here."], (await store.SearchAsync("c", Query("secret code 1234", RetrievalMode.Hybrid), Ct)).Select(h => h.Text));
+        Assert.Equal(2, Server.State.Collections["ragchat"].Points.Count);
+        Assert.Empty(await store.SearchAsync("c", Query(Unit(1, 0, 0, 0), "code 1234", RetrievalMode.Lexical), Ct));
+        Assert.Equal(["Nothing secret here."], (await store.SearchAsync("c", Query(Unit(1, 0, 0, 0), "secret code 1234", RetrievalMode.Lexical), Ct)).Select(h => h.Text));
+        Assert.Equal(["Nothing secret here."], (await store.SearchAsync("c", Query(Unit(1, 0, 0, 0), "secret code 1234", RetrievalMode.Hybrid), Ct)).Select(h => h.Text));
     }
 
     private static bool Close(float x, float y) => MathF.Abs(x - y) < 1e-6f;
@@ -121,7 +111,7 @@ public sealed class QdrantHybridTests : IAsyncLifetime
     [Fact]
     public async Task TheEmulatorFusesAsQdrantDoes()
     {
-        using var client = new QdrantClient(new Uri(_emulator.Endpoint));
+        using var client = new QdrantClient(new Uri(Server.Endpoint));
         await client.CreateCollectionAsync("raw", new VectorParamsMap { Map = { ["v"] = new VectorParams { Size = 2, Distance = Distance.Cosine } } }, cancellationToken: Ct);
         await client.UpsertAsync("raw", [
             new PointStruct { Id = 1, Vectors = new Dictionary<string, float[]> { ["v"] = [1, 0] } },

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using RagChat.Api.VectorStore;
 using RagChat.Api.VectorStore.Embedded;
+using static RagChat.Tests.VectorStore.StoreData;
 
 namespace RagChat.Tests.VectorStore;
 
@@ -26,8 +27,7 @@ public sealed class QuantizedSearchTests
         for (var d = 0; d < documents; d++)
         {
             var id = $"d{d}";
-            var chunks = Enumerable.Range(0, chunksPerDocument).Select(i => new StoredChunk(StoredChunk.IdFor(id, i), id, i, "", null, RandomUnit(random))).ToList();
-            index.Put(new StoredDocument(id, "c", id, null, tags?.Invoke(d) ?? [], "hash", chunks.Count, DateTimeOffset.UnixEpoch), chunks);
+            index.Put(Doc(id, tags: tags?.Invoke(d) ?? []), Enumerable.Range(0, chunksPerDocument).Select(i => Chunk(id, i, RandomUnit(random))).ToList());
         }
         return index.Snapshot("c");
     }
@@ -88,14 +88,12 @@ public sealed class QuantizedSearchTests
     {
         var random = new Random(5);
         var index = new VectorIndex();
-        StoredChunk Chunk(string doc, int i, float[] vector) => new(StoredChunk.IdFor(doc, i), doc, i, "", null, vector);
-        StoredDocument Doc(string id, params string[] tags) => new(id, "c", id, null, tags, "hash", 0, DateTimeOffset.UnixEpoch);
         var query = RandomUnit(random);
-        index.Put(Doc("match", "keep"), [Chunk("match", 0, RandomUnit(random)), Chunk("match", 1, query)]);
+        index.Put(Doc("match", tags: "keep"), [Chunk("match", 0, RandomUnit(random)), Chunk("match", 1, query)]);
         index.Put(Doc("filtered"), [Chunk("filtered", 0, query)]);
-        index.Put(Doc("other-size", "keep"), [Chunk("other-size", 0, RandomUnit(random, 8))]);
+        index.Put(Doc("other-size", tags: "keep"), [Chunk("other-size", 0, RandomUnit(random, 8))]);
         // Mixed sizes in one document: the block cannot hold them, so those chunks are scored exactly.
-        index.Put(Doc("mixed", "keep"), [Chunk("mixed", 0, RandomUnit(random, 8)), Chunk("mixed", 1, query.Select(v => -v).ToArray())]);
+        index.Put(Doc("mixed", tags: "keep"), [Chunk("mixed", 0, RandomUnit(random, 8)), Chunk("mixed", 1, query.Select(v => -v).ToArray())]);
 
         var hits = Flat(VectorIndex.Nearest(index.Snapshot("c"), query, 10, new ChunkFilter(AllTags: ["keep"]), Int8));
 
