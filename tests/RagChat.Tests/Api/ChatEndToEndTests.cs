@@ -10,9 +10,7 @@ public sealed class ChatEndToEndTests(AppFixture app) : IClassFixture<AppFixture
     private async Task<string> SeedAsync()
     {
         var collection = AppFixture.NewCollection();
-        await _client.IngestAsync(new { id = "mlflow", title = "MLflow", text = Fixtures.MlflowText, collection });
-        for (var i = 0; i < Fixtures.Unrelated.Length; i++)
-            await _client.IngestAsync(new { id = $"other-{i}", text = Fixtures.Unrelated[i], collection });
+        await _client.SeedMlflowCorpusAsync(collection);
         return collection;
     }
 

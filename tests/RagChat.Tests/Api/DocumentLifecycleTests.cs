@@ -67,13 +67,8 @@ public sealed class DocumentLifecycleTests(AppFixture app) : IClassFixture<AppFi
     public async Task UploadsAMarkdownFileWithItsHeadingAsTitle()
     {
         var collection = AppFixture.NewCollection();
-        using var form = new MultipartFormDataContent
-        {
-            { new ByteArrayContent(Encoding.UTF8.GetBytes("# Release notes\n\nVersion 2 adds streaming answers.")), "file", "notes.md" },
-            { new StringContent(collection), "collection" },
-        };
 
-        var response = await _client.PostAsync("/api/documents/upload?wait=true", form, Ct);
+        var response = await _client.UploadAsync("notes.md", "# Release notes\n\nVersion 2 adds streaming answers.", collection);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var details = await _client.GetFromJsonAsync<JsonElement>($"/api/documents/notes.md?collection={collection}", Ct);
@@ -85,13 +80,8 @@ public sealed class DocumentLifecycleTests(AppFixture app) : IClassFixture<AppFi
     public async Task UploadOfAnUnsupportedFormatIs415AndStoresNothing()
     {
         var collection = AppFixture.NewCollection();
-        using var form = new MultipartFormDataContent
-        {
-            { new ByteArrayContent([0x4D, 0x5A, 0x90, 0x00]), "file", "setup.exe" },
-            { new StringContent(collection), "collection" },
-        };
 
-        var response = await _client.PostAsync("/api/documents/upload?wait=true", form, Ct);
+        var response = await _client.UploadAsync("setup.exe", [0x4D, 0x5A, 0x90, 0x00], collection);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -102,9 +92,7 @@ public sealed class DocumentLifecycleTests(AppFixture app) : IClassFixture<AppFi
     [Fact]
     public async Task BinaryContentNamedTxtIs422()
     {
-        using var form = new MultipartFormDataContent { { new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]), "file", "image.txt" } };
-
-        var response = await _client.PostAsync("/api/documents/upload?wait=true", form, Ct);
+        var response = await _client.UploadAsync("image.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
     }
@@ -113,13 +101,8 @@ public sealed class DocumentLifecycleTests(AppFixture app) : IClassFixture<AppFi
     public async Task UploadedFileNameCannotEscapeIntoTheId()
     {
         var collection = AppFixture.NewCollection();
-        using var form = new MultipartFormDataContent
-        {
-            { new ByteArrayContent(Encoding.UTF8.GetBytes("root:x:0:0")), "file", "../../etc/passwd.txt" },
-            { new StringContent(collection), "collection" },
-        };
 
-        var response = await _client.PostAsync("/api/documents/upload?wait=true", form, Ct);
+        var response = await _client.UploadAsync("../../etc/passwd.txt", "root:x:0:0", collection);
 
         var result = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal("passwd.txt", result.GetProperty("documentId").GetString());

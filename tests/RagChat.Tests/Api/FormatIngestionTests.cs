@@ -19,12 +19,7 @@ public sealed class FormatIngestionTests(AppFixture app) : IClassFixture<AppFixt
     private async Task<JsonElement> UploadAndFindAsync(string fileName, byte[] content, string query, string expectedText)
     {
         var collection = AppFixture.NewCollection();
-        using var form = new MultipartFormDataContent
-        {
-            { new ByteArrayContent(content), "file", fileName },
-            { new StringContent(collection), "collection" },
-        };
-        var response = await _client.PostAsync("/api/documents/upload?wait=true", form, Ct);
+        var response = await _client.UploadAsync(fileName, content, collection);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{fileName}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
 
         var search = await _client.PostJsonAsync("/api/search", new { query, collection, minScore = -1, topK = 10 });

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using RagChat.Tests.Infrastructure;
 using RagChat.Tests.Reading;
@@ -61,9 +60,7 @@ public sealed class HostileUploadTests : IAsyncLifetime
     [MemberData(nameof(Corpus))]
     public async Task HostileFilesGetAClearProblemAndChangeNothing(string what, string fileName, int status)
     {
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(Content(fileName)), "file", fileName } };
-
-        var response = await _client.PostAsync("/api/documents/upload?wait=true", form, Ct);
+        var response = await _client.UploadAsync(fileName, Content(fileName));
 
         Assert.True(status == (int)response.StatusCode, $"{what}: expected {status}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -76,9 +73,8 @@ public sealed class HostileUploadTests : IAsyncLifetime
     public async Task AOneMegabyteSingleLineIsChunkedNotRefused()
     {
         var line = string.Join(" ", Enumerable.Repeat("token", 200_000));
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(line)), "file", "line.txt" } };
 
-        var response = await _client.PostAsync("/api/documents/upload?wait=true", form, Ct);
+        var response = await _client.UploadAsync("line.txt", line);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("chunkCount").GetInt32() > 100);
@@ -87,9 +83,7 @@ public sealed class HostileUploadTests : IAsyncLifetime
     [Fact]
     public async Task DeeplyNestedHtmlIsReadWithoutCrashing()
     {
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(FileFixtures.DeeplyNestedHtml(10_000))), "file", "nested.html" } };
-
-        var response = await _client.PostAsync("/api/documents/upload?wait=true", form, Ct);
+        var response = await _client.UploadAsync("nested.html", FileFixtures.DeeplyNestedHtml(10_000));
 
         Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.UnprocessableEntity, $"got {(int)response.StatusCode}");
         await AssertNothingChangedAsync();
@@ -99,9 +93,8 @@ public sealed class HostileUploadTests : IAsyncLifetime
     public async Task APathTraversalFileNameStaysInsideTheDataDirectory()
     {
         var before = Directory.GetFiles(Path.GetDirectoryName(_data.Path)!).ToHashSet();
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("root:x:0:0")), "file", "../../etc/passwd" } };
 
-        var response = await _client.PostAsync("/api/documents/upload?wait=true", form, Ct);
+        var response = await _client.UploadAsync("../../etc/passwd", "root:x:0:0");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("passwd", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("documentId").GetString());

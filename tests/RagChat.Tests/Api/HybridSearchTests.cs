@@ -19,10 +19,8 @@ public sealed class HybridSearchTests(AppFixture app) : IClassFixture<AppFixture
     {
         var collection = AppFixture.NewCollection();
         await _client.IngestAsync(new { id = "pump", text = PartText, collection });
-        await _client.IngestAsync(new { id = "mlflow", text = Fixtures.MlflowText, collection });
         await _client.IngestAsync(new { id = "korean", text = KoreanText, collection });
-        for (var i = 0; i < Fixtures.Unrelated.Length; i++)
-            await _client.IngestAsync(new { id = $"other-{i}", text = Fixtures.Unrelated[i], collection });
+        await _client.SeedMlflowCorpusAsync(collection);
         return collection;
     }
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 
 namespace RagChat.Tests.Infrastructure;
@@ -29,10 +30,24 @@ public static class ApiClient
         return await SseReader.ReadAllAsync(response);
     }
 
-    public static async Task SeedMlflowCorpusAsync(this HttpClient client)
+    /// <summary>Posts one file, plus an optional collection and further form fields, to the synchronous upload endpoint.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, string fileName, byte[] content, string? collection = null, params (string Name, string Value)[] fields)
     {
-        await client.IngestAsync(new { id = "mlflow", title = "MLflow", text = Fixtures.MlflowText });
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", fileName } };
+        if (collection is not null) form.Add(new StringContent(collection), "collection");
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        return await client.PostAsync("/api/documents/upload?wait=true", form, TestContext.Current.CancellationToken);
+    }
+
+    /// <inheritdoc cref="UploadAsync(HttpClient, string, byte[], string?, ValueTuple{string, string}[])"/>
+    public static Task<HttpResponseMessage> UploadAsync(this HttpClient client, string fileName, string text, string? collection = null, params (string Name, string Value)[] fields) =>
+        client.UploadAsync(fileName, Encoding.UTF8.GetBytes(text), collection, fields);
+
+    /// <summary>Ingests the MLflow text (id "mlflow") and <see cref="Fixtures.Unrelated"/> (ids "other-N") into <paramref name="collection"/>, or the default one.</summary>
+    public static async Task SeedMlflowCorpusAsync(this HttpClient client, string? collection = null)
+    {
+        await client.IngestAsync(new { id = "mlflow", title = "MLflow", text = Fixtures.MlflowText, collection });
         for (var i = 0; i < Fixtures.Unrelated.Length; i++)
-            await client.IngestAsync(new { id = $"other-{i}", text = Fixtures.Unrelated[i] });
+            await client.IngestAsync(new { id = $"other-{i}", text = Fixtures.Unrelated[i], collection });
     }
 }
