@@ -30,18 +30,17 @@ public static class ApiClient
         return await SseReader.ReadAllAsync(response);
     }
 
-    /// <summary>Posts one file, plus an optional collection and further form fields, to the synchronous upload endpoint.</summary>
-    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, string fileName, byte[] content, string? collection = null, params (string Name, string Value)[] fields)
+    /// <summary>Posts one file, and optionally its collection, to the synchronous upload endpoint (?wait=true).</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, string fileName, byte[] content, string? collection = null)
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", fileName } };
         if (collection is not null) form.Add(new StringContent(collection), "collection");
-        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
         return await client.PostAsync("/api/documents/upload?wait=true", form, TestContext.Current.CancellationToken);
     }
 
-    /// <inheritdoc cref="UploadAsync(HttpClient, string, byte[], string?, ValueTuple{string, string}[])"/>
-    public static Task<HttpResponseMessage> UploadAsync(this HttpClient client, string fileName, string text, string? collection = null, params (string Name, string Value)[] fields) =>
-        client.UploadAsync(fileName, Encoding.UTF8.GetBytes(text), collection, fields);
+    /// <inheritdoc cref="UploadAsync(HttpClient, string, byte[], string?)"/>
+    public static Task<HttpResponseMessage> UploadAsync(this HttpClient client, string fileName, string text, string? collection = null) =>
+        client.UploadAsync(fileName, Encoding.UTF8.GetBytes(text), collection);
 
     /// <summary>Ingests the MLflow text (id "mlflow") and <see cref="Fixtures.Unrelated"/> (ids "other-N") into <paramref name="collection"/>, or the default one.</summary>
     public static async Task SeedMlflowCorpusAsync(this HttpClient client, string? collection = null)
