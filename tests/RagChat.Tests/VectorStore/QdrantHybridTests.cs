@@ -13,7 +13,6 @@ namespace RagChat.Tests.VectorStore;
 /// <summary>The Qdrant store's lexical and hybrid side against the emulator: layout, vectors written, round trips, and the emulator's RRF and IDF.</summary>
 public sealed class QdrantHybridTests() : LoopbackServerTests<QdrantEmulatorServer>(QdrantEmulatorServer.StartAsync)
 {
-
     [Fact]
     public async Task ACollectionOfTheOldUnnamedLayoutIsRefused()
     {
